@@ -1,0 +1,5 @@
+"""`python -m rouge_cli`."""
+
+from .entry import main
+
+main()

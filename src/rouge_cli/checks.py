@@ -1,0 +1,118 @@
+"""Semantic checks over a parsed dataset: ids, references, dates and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+from .errors import Problem
+from .model import Character, Dataset, Dated, Faction
+from .schema import Parsed
+
+
+def check_dataset(parsed: Parsed) -> Iterator[Problem]:
+    """Every semantic problem of the dataset (duplicate ids, dangling references, bad dates)."""
+    data = parsed.dataset
+    yield from _duplicates(parsed, ((f.id, f) for f in data.factions), "faction")
+    yield from _duplicates(parsed, ((c.id, c) for c in data.characters), "character")
+    yield from _sources(parsed, data)
+    factions = {f.id: f for f in data.factions}
+    characters = {c.id: c for c in data.characters}
+    for faction in data.factions:
+        dated: list[Dated] = [*faction.names, *faction.facts]
+        for item in dated:
+            yield from _not_before(parsed, item, item.revealed_in, faction.revealed_in, "the faction is introduced")
+        yield from _superseded(parsed, faction.facts)
+    for character in data.characters:
+        yield from _character(parsed, character, factions, characters)
+
+
+def _duplicates(parsed: Parsed, keyed: Iterable[tuple[str, object]], what: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for key, item in keyed:
+        if key in seen:
+            yield Problem(f"{parsed.path_of(item)}.id", f"duplicate {what} id '{key}'")
+        seen.add(key)
+
+
+def _sources(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
+    known = {key for key, _ in data.sources}
+    items: list[Dated | Character | Faction | object] = [*data.episodes, *data.factions, *data.characters]
+    for faction in data.factions:
+        items += [*faction.names, *faction.facts]
+    for c in data.characters:
+        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
+        if c.same_as is not None:
+            items.append(c.same_as)
+    for item in items:
+        source = getattr(item, "source", "")
+        for key in (part.strip() for part in source.split(",")):
+            if key not in known:
+                yield Problem(f"{parsed.path_of(item)}.source", f"source key '{key}' is not declared in [sources]")
+
+
+def _not_before(parsed: Parsed, item: Dated, episode: int, start: int, what: str) -> Iterator[Problem]:
+    if episode < start:
+        yield Problem(f"{parsed.path_of(item)}.revealed_in", f"episode {episode} is before {what} (episode {start})")
+
+
+def _superseded(parsed: Parsed, items: Iterable[Dated]) -> Iterator[Problem]:
+    for item in items:
+        revealed_in: int = item.revealed_in
+        for key in ("superseded_in", "ended_in"):
+            later: int | None = getattr(item, key, None)
+            if later is not None and later <= revealed_in:
+                yield Problem(
+                    f"{parsed.path_of(item)}.{key}", f"{key} ({later}) must be after revealed_in ({revealed_in})"
+                )
+
+
+def _character(
+    parsed: Parsed, c: Character, factions: Mapping[str, Faction], characters: Mapping[str, Character]
+) -> Iterator[Problem]:
+    path = parsed.path_of(c)
+    appears = "the character first appears"
+    dated: list[Dated] = [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
+    for item in dated:
+        yield from _not_before(parsed, item, item.revealed_in, c.revealed_in, appears)
+    yield from _superseded(parsed, [*c.factions, *c.relations, *c.facts])
+    if c.descriptor is None and not any(n.revealed_in == c.revealed_in and n.kind == "name" for n in c.names):
+        yield Problem(
+            f"{path}.descriptor", "required: no name of kind 'name' is revealed when the character first appears"
+        )
+    for membership in c.factions:
+        faction = factions.get(membership.faction_id)
+        if faction is None:
+            yield Problem(f"{parsed.path_of(membership)}.id", f"unknown faction id '{membership.faction_id}'")
+        else:
+            yield from _not_before(
+                parsed, membership, membership.revealed_in, faction.revealed_in, "the faction is introduced"
+            )
+    for relation in c.relations:
+        target = characters.get(relation.to)
+        if target is None:
+            yield Problem(f"{parsed.path_of(relation)}.to", f"unknown character id '{relation.to}'")
+        elif target is c:
+            yield Problem(f"{parsed.path_of(relation)}.to", "a character cannot be related to itself")
+        else:
+            yield from _not_before(
+                parsed, relation, relation.revealed_in, target.revealed_in, f"'{target.id}' first appears"
+            )
+    if c.same_as is not None:
+        yield from _identity(parsed, c, characters)
+
+
+def _identity(parsed: Parsed, c: Character, characters: Mapping[str, Character]) -> Iterator[Problem]:
+    assert c.same_as is not None
+    path = f"{parsed.path_of(c.same_as)}.id"
+    target = characters.get(c.same_as.target_id)
+    if target is None:
+        yield Problem(path, f"unknown character id '{c.same_as.target_id}'")
+    elif target is c:
+        yield Problem(path, "a persona cannot be the same as itself")
+    elif target.same_as is not None:
+        yield Problem(path, f"'{target.id}' is itself a persona; point same_as at the character behind it")
+    else:
+        yield from _not_before(parsed, c.same_as, c.same_as.revealed_in, c.revealed_in, "the persona first appears")
+        yield from _not_before(
+            parsed, c.same_as, c.same_as.revealed_in, target.revealed_in, f"'{target.id}' first appears"
+        )

@@ -1,0 +1,70 @@
+"""Reading a dataset file: bytes -> TOML -> validated, linted, frozen `Dataset`."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from .checks import check_dataset
+from .errors import DataError, Problem
+from .lint import lint_dataset
+from .model import Dataset
+from .schema import Parsed, parse_document
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+SHIPPED_NAME = "characters.toml"
+
+
+def shipped_data_path() -> Path:
+    """The dataset shipped inside the package (or, in a source checkout, in `data/`)."""
+    packaged = resources.files("rouge_cli") / "data" / SHIPPED_NAME
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "data" / SHIPPED_NAME
+
+
+def read_document(path: Path) -> dict[str, object]:
+    """Parse `path` as TOML; any failure becomes a `DataError` naming the file."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(name, [Problem("", "no such file")]) from None
+    except IsADirectoryError:
+        raise DataError(name, [Problem("", "is a directory, not a dataset file")]) from None
+    except OSError as error:
+        raise DataError(name, [Problem("", f"cannot be read ({error.strerror or error})")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(name, [Problem("", f"is not UTF-8 text (bad byte at offset {error.start})")]) from None
+    if not text.strip():
+        raise DataError(name, [Problem("", "is empty")])
+    try:
+        document: dict[str, object] = tomllib.loads(text)
+        return document
+    except tomllib.TOMLDecodeError as error:
+        raise DataError(name, [Problem("", f"TOML syntax error: {error}")]) from None
+
+
+def validate(document: dict[str, object]) -> tuple[Parsed, list[Problem]]:
+    """The parsed model and every problem: structure, references, dates and the spoiler lint."""
+    parsed = parse_document(document)
+    problems = list(parsed.problems)
+    problems += check_dataset(parsed)
+    problems += lint_dataset(parsed)
+    return parsed, problems
+
+
+def load_dataset(path: Path | None = None) -> Dataset:
+    """Load and validate a dataset (the shipped one by default); raise `DataError` on any problem."""
+    path = path if path is not None else shipped_data_path()
+    parsed, problems = validate(read_document(path))
+    if problems:
+        raise DataError(str(path), problems)
+    return parsed.dataset

@@ -1,0 +1,121 @@
+"""The dataset as loaded: frozen dataclasses with tuple fields, dated by `revealed_in`."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Literal
+
+NameKind = Literal["name", "alias", "spelling"]
+Status = Literal["alive", "dead", "unknown"]
+NAME_KINDS: tuple[NameKind, ...] = ("name", "alias", "spelling")
+STATUSES: tuple[Status, ...] = ("alive", "dead", "unknown")
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    kind: NameKind
+    revealed_in: int
+    source: str
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    """A species or status entry: the latest visible one is in force."""
+
+    value: str
+    revealed_in: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    revealed_in: int
+    source: str
+    superseded_in: int | None = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    faction_id: str
+    revealed_in: int
+    source: str
+    ended_in: int | None = None
+    superseded_in: int | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    to: str
+    label: str
+    revealed_in: int
+    source: str
+    superseded_in: int | None = None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """`same_as`: from `revealed_in` on, this persona is the character `target_id`."""
+
+    target_id: str
+    revealed_in: int
+    source: str
+
+
+Dated = Name | DatedValue | Fact | Membership | Relation | Identity
+"""Any dated item: it has `revealed_in` and `source`."""
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    revealed_in: int
+    source: str
+    descriptor: str | None
+    names: tuple[Name, ...]
+    species: tuple[DatedValue, ...]
+    status: tuple[DatedValue, ...]
+    factions: tuple[Membership, ...]
+    relations: tuple[Relation, ...]
+    facts: tuple[Fact, ...]
+    same_as: Identity | None = None
+
+
+@dataclass(frozen=True)
+class Faction:
+    id: str
+    revealed_in: int
+    source: str
+    names: tuple[Name, ...]
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Episode:
+    number: int
+    title: str
+    air_date: datetime.date
+    air_date_inferred: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Series:
+    title: str
+    studio: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Dataset:
+    series: Series
+    sources: tuple[tuple[str, str], ...]
+    episodes: tuple[Episode, ...]
+    factions: tuple[Faction, ...]
+    characters: tuple[Character, ...]
+
+    @property
+    def episode_count(self) -> int:
+        return len(self.episodes)

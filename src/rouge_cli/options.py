@@ -1,0 +1,33 @@
+"""Command-line options shared by every command (Annotated aliases for Typer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+# Typer needs Optional[...] at run time on Python 3.10; keep these aliases in one place.
+Episode = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--up-to-episode",
+        "-e",
+        metavar="N",
+        help="Show only what is known after episode N (default: $ROUGE_UP_TO_EPISODE, saved progress, else 1).",
+        show_default=False,
+    ),
+]
+ShowAll = Annotated[bool, typer.Option("--all", help="Show the whole series, spoilers included.")]
+DataPath = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--data",
+        envvar="ROUGE_DATA",
+        metavar="PATH",
+        help="Use this dataset instead of the shipped one [env: ROUGE_DATA].",
+        show_envvar=False,
+        dir_okay=True,
+    ),
+]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table or profile.")]

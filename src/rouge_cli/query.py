@@ -1,0 +1,109 @@
+"""Questions asked of a view: find a character or faction by name, filter, suggest.
+
+Only the view is searched, so a name that is not revealed yet answers exactly like a
+name that never existed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from .errors import NotFoundError, UsageError
+from .text import contains_phrase, fold, printable, words
+from .view import CharacterView, FactionView, View
+
+T = TypeVar("T", CharacterView, FactionView)
+
+
+def _labels(item: CharacterView | FactionView) -> list[str]:
+    labels = [n.text for n in item.names]
+    if isinstance(item, CharacterView) and item.descriptor:
+        labels.append(item.descriptor)
+    return labels
+
+
+def match(items: Sequence[T], query: str) -> list[T]:
+    """Items whose visible name equals `query`; failing that, whose name contains its words."""
+    wanted = words(query)
+    if not wanted:
+        raise UsageError("the name to look up is empty")
+    exact = [item for item in items if any(words(label) == wanted for label in _labels(item))]
+    if exact:
+        return exact
+    return [item for item in items if any(contains_phrase(words(label), wanted) for label in _labels(item))]
+
+
+def suggestions(items: Iterable[CharacterView | FactionView], query: str, limit: int = 3) -> list[str]:
+    """Visible names close to `query` (for "did you mean"), best first."""
+    candidates: dict[str, str] = {}
+    for item in items:
+        for label in _labels(item):
+            candidates.setdefault(fold(label), label)
+            for word in words(label):
+                candidates.setdefault(word, item.name)
+    close = difflib.get_close_matches(fold(query), list(candidates), n=limit * 3, cutoff=0.72)
+    result: list[str] = []
+    for key in close:
+        label = candidates[key]
+        if label not in result:
+            result.append(label)
+    return result[:limit]
+
+
+def quoted(query: str, limit: int = 60) -> str:
+    """The user's query as it may be echoed in a message: printable and short."""
+    shown = printable(" ".join(query.split()))
+    return f"'{shown[:limit]}…'" if len(shown) > limit else f"'{shown}'"
+
+
+def find_character(view: View, query: str) -> CharacterView:
+    """The one visible character `query` names; NotFoundError for none or several."""
+    found = match(view.characters, query)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = ", ".join(c.name for c in found)
+        raise NotFoundError(f"{quoted(query)} matches {len(found)} characters: {names}. Be more specific.")
+    raise NotFoundError(_not_found("character", query, suggestions(view.characters, query), view.episode))
+
+
+def find_faction(view: View, query: str) -> FactionView:
+    """The one visible faction `query` names; NotFoundError (listing known factions) otherwise."""
+    found = match(view.factions, query)
+    if len(found) == 1:
+        return found[0]
+    known = ", ".join(sorted(f.name for f in view.factions))
+    if found:
+        raise NotFoundError(f"{quoted(query)} matches several factions: {', '.join(f.name for f in found)}.")
+    return_hint = suggestions(view.factions, query)
+    hint = f" Did you mean {_either(return_hint)}?" if return_hint else ""
+    raise NotFoundError(
+        f"no faction called {quoted(query)} up to episode {view.episode}.{hint} Known factions: {known}."
+    )
+
+
+def _either(names: list[str]) -> str:
+    quoted_names = [f"'{n}'" for n in names]
+    return quoted_names[0] if len(quoted_names) == 1 else ", ".join(quoted_names[:-1]) + " or " + quoted_names[-1]
+
+
+def _not_found(what: str, query: str, close: list[str], episode: int) -> str:
+    hint = f" Did you mean {_either(close)}?" if close else ""
+    return f"no {what} called {quoted(query)} up to episode {episode}.{hint}"
+
+
+def filter_characters(
+    view: View, faction: FactionView | None = None, species: str | None = None, status: str | None = None
+) -> list[CharacterView]:
+    """Visible characters, in order of first appearance, narrowed by the given filters."""
+    result = list(view.characters)
+    if faction is not None:
+        result = [c for c in result if c.id in faction.members]
+    if species is not None:
+        wanted = fold(species)
+        result = [c for c in result if c.species is not None and fold(c.species) == wanted]
+    if status is not None:
+        result = [c for c in result if c.status == status]
+    return result

@@ -1,0 +1,179 @@
+"""Output for people: the only module that imports Rich.
+
+Data reaches Rich only as `Text` objects (never parsed as markup), so a name such as
+`[bold]x[/]` is shown literally. On a terminal the output is framed and coloured; when
+piped it is plain text (no boxes, no colour); NO_COLOR is honoured by Rich itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from .view import CharacterView, FactView, View
+
+STYLES = {
+    "heading": "bold",
+    "name": "bold red",
+    "label": "bold cyan",
+    "episode": "magenta",
+    "muted": "dim",
+    "alive": "green",
+    "dead": "red",
+    "unknown": "yellow",
+}
+
+
+def console() -> Console:
+    return Console(highlight=False)
+
+
+def emit(out: Console, renderable: RenderableType) -> None:
+    """Print; when piped, as plain lines without the padding Rich leaves at line ends."""
+    if out.is_terminal:
+        out.print(renderable)
+        return
+    with out.capture() as captured:
+        out.print(renderable)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def title_line(view: View, subject: str) -> Text:
+    """The line that says which episode is in force."""
+    text = Text(f"{view.series_title} · {subject} up to episode {view.episode}", style=STYLES["heading"])
+    title = episode_title(view, view.episode)
+    if title:
+        text.append(f" ({title})", style=STYLES["muted"])
+    return text
+
+
+def episode_title(view: View, number: int) -> str:
+    return next((e.title for e in view.episodes if e.number == number), "")
+
+
+def _episode_label(view: View, number: int) -> Text:
+    return Text.assemble(
+        (f"Episode {number}", STYLES["episode"]), (f" · {episode_title(view, number)}", STYLES["muted"])
+    )
+
+
+def _status(status: str) -> Text:
+    return Text(status, style=STYLES.get(status, ""))
+
+
+def _fact_line(fact: FactView, with_sources: bool) -> Text:
+    line = Text(fact.text)
+    if with_sources:
+        line.append(f"  (source: {fact.source})", style=STYLES["muted"])
+    return line
+
+
+def _summary(view: View, c: CharacterView) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=STYLES["label"], no_wrap=True)
+    grid.add_column(overflow="fold")
+    if not c.named:
+        grid.add_row("Known as", Text(f"({c.name}; name not given yet)", style="italic"))
+    aliases = [n.text for n in c.names if n.kind != "spelling" and n.text != c.name]
+    spellings = [n.text for n in c.names if n.kind == "spelling"]
+    if aliases:
+        grid.add_row("Also known as", Text(", ".join(aliases)))
+    if spellings:
+        grid.add_row("Also spelled", Text(", ".join(spellings)))
+    grid.add_row("Species", Text(c.species or "not known yet"))
+    grid.add_row("Status", _status(c.status))
+    current = [m.faction_name for m in c.factions if m.ended_in is None]
+    former = [f"{m.faction_name} (left in episode {m.ended_in})" for m in c.factions if m.ended_in is not None]
+    grid.add_row("Factions", Text(", ".join(current + former) or "none known"))
+    grid.add_row("Appears from", Text.assemble(_episode_label(view, c.first_seen)))
+    for identity in c.identities:
+        grid.add_row("Persona", Text(f"{identity.persona_name} (unmasked in episode {identity.episode})"))
+    relations = c.current_relations
+    if relations:
+        grid.add_row("Relations", Text("\n".join(f"{r.target_name}: {r.label}" for r in relations)))
+    return grid
+
+
+def _by_episode(facts: Sequence[FactView]) -> list[tuple[int, list[FactView]]]:
+    groups: list[tuple[int, list[FactView]]] = []
+    for fact in facts:
+        if not groups or groups[-1][0] != fact.episode:
+            groups.append((fact.episode, []))
+        groups[-1][1].append(fact)
+    return groups
+
+
+def facts_by_episode(view: View, facts: Sequence[FactView], with_sources: bool, plain: bool) -> RenderableType:
+    """Facts grouped under their episode: a tree on a terminal, indented lines when piped."""
+    if plain:
+        parts: list[RenderableType] = []
+        for number, group in _by_episode(facts):
+            bullets = Table.grid(padding=(0, 1))
+            bullets.add_column(no_wrap=True)
+            bullets.add_column(overflow="fold")
+            for fact in group:
+                bullets.add_row(Text("  -"), _fact_line(fact, with_sources))
+            parts += [_episode_label(view, number), bullets]
+        return Group(*parts)
+    tree = Tree(Text("What you know", style=STYLES["heading"]), guide_style=STYLES["muted"])
+    for number, group in _by_episode(facts):
+        branch = tree.add(_episode_label(view, number))
+        for fact in group:
+            branch.add(_fact_line(fact, with_sources))
+    return tree
+
+
+def print_profile(view: View, c: CharacterView, with_sources: bool) -> None:
+    """A character's profile as known at the view's episode."""
+    out = console()
+    plain = not out.is_terminal
+    parts: list[RenderableType] = [title_line(view, "as known")]
+    name = Text(c.name, style=STYLES["name"])
+    if plain:
+        parts += [Text(""), name, _summary(view, c)]
+    else:
+        parts.append(Panel(_summary(view, c), title=name, title_align="left", box=box.ROUNDED, expand=False))
+    facts = c.current_facts
+    if facts:
+        parts.append(Text(""))
+        parts.append(facts_by_episode(view, facts, with_sources, plain))
+    overturned = len(c.facts) - len(facts)
+    if overturned:
+        parts.append(
+            Text(f"\n{overturned} earlier claim(s) overturned since; see `rouge timeline`.", style=STYLES["muted"])
+        )
+    emit(out, Group(*parts))
+
+
+def print_character_table(view: View, characters: Iterable[CharacterView], caption: str) -> None:
+    """The characters as a table ordered by first appearance."""
+    out = console()
+    plain = not out.is_terminal
+    table = Table(
+        box=None if plain else box.SIMPLE_HEAVY,
+        header_style=STYLES["heading"],
+        show_edge=not plain,
+        pad_edge=not plain,
+    )
+    table.add_column("Name", style=STYLES["name"] if not plain else "", overflow="fold")
+    table.add_column("Species", overflow="fold")
+    table.add_column("Factions", overflow="fold")
+    table.add_column("Status")
+    table.add_column("Seen", justify="right")
+    rows = 0
+    for c in characters:
+        name = Text(c.name, style="" if c.named else "italic")
+        factions = ", ".join(m.faction_name for m in c.factions if m.ended_in is None)
+        table.add_row(
+            name, Text(c.species or "?"), Text(factions or "-"), _status(c.status), Text(f"ep {c.first_seen}")
+        )
+        rows += 1
+    body = table if rows else Text("No characters match.", style=STYLES["muted"])
+    emit(out, Group(title_line(view, caption), body))

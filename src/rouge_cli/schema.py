@@ -1,0 +1,356 @@
+"""Turn a parsed TOML document into the frozen model, collecting every structural problem.
+
+Each problem names its key path (`characters[4].facts[2].revealed_in`). Items that are
+broken are left out of the model; `Parsed.paths` remembers where each kept item came
+from, so the semantic checks can name paths too.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from .errors import Problem
+from .model import (
+    NAME_KINDS,
+    STATUSES,
+    Character,
+    Dataset,
+    DatedValue,
+    Episode,
+    Fact,
+    Faction,
+    Identity,
+    Membership,
+    Name,
+    NameKind,
+    Relation,
+    Series,
+)
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+@dataclass
+class Parsed:
+    """The model built from a document, the problems found, and each item's key path."""
+
+    dataset: Dataset
+    problems: list[Problem]
+    paths: dict[int, str] = field(default_factory=dict)
+
+    def path_of(self, item: object) -> str:
+        return self.paths.get(id(item), "")
+
+
+class _Reader:
+    """Reads typed fields out of raw tables, recording a problem for each mistake."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.paths: dict[int, str] = {}
+        self.episode_count = 0
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def located(self, item: T, path: str) -> T:
+        self.paths[id(item)] = path
+        return item
+
+    def table(self, value: object, path: str, keys: Mapping[str, bool]) -> dict[str, Any] | None:
+        """`value` as a table whose keys are among `keys` (key -> required)."""
+        if not isinstance(value, dict):
+            self.problem(path, f"expected a table, found {_kind(value)}")
+            return None
+        ok = True
+        for key in value:
+            if key not in keys:
+                self.problem(_join(path, key), f"unknown key (allowed: {', '.join(keys)})")
+                ok = False
+        for key, required in keys.items():
+            if required and key not in value:
+                self.problem(_join(path, key), "missing required key")
+                ok = False
+        return value if ok else None
+
+    def array(self, table: Mapping[str, Any], key: str, path: str) -> list[Any]:
+        value = table.get(key, [])
+        if not isinstance(value, list):
+            self.problem(_join(path, key), f"expected an array, found {_kind(value)}")
+            return []
+        return value
+
+    def typed(self, table: Mapping[str, Any], key: str, path: str, kind: type[T], label: str) -> T | None:
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            self.problem(_join(path, key), f"expected {label}, found {_kind(value)}")
+            return None
+        return value
+
+    def text(self, table: Mapping[str, Any], key: str, path: str) -> str | None:
+        value = self.typed(table, key, path, str, "a string")
+        if value is not None and not value.strip():
+            self.problem(_join(path, key), "must not be empty")
+            return None
+        return value
+
+    def episode(self, table: Mapping[str, Any], key: str, path: str) -> int | None:
+        value = self.typed(table, key, path, int, "an episode number")
+        if value is not None and not 1 <= value <= self.episode_count:
+            self.problem(_join(path, key), f"episode {value} is outside 1..{self.episode_count}")
+            return None
+        return value
+
+    def items(
+        self, table: Mapping[str, Any], key: str, path: str, build: Callable[[object, str], T | None]
+    ) -> tuple[T, ...]:
+        built = (build(raw, f"{_join(path, key)}[{i}]") for i, raw in enumerate(self.array(table, key, path)))
+        return tuple(item for item in built if item is not None)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _kind(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def parse_document(document: Mapping[str, Any]) -> Parsed:
+    """Build the model from a TOML document; problems are collected, not raised."""
+    reader = _Reader()
+    top = reader.table(
+        document, "", {"series": True, "sources": True, "episodes": True, "factions": False, "characters": True}
+    )
+    top = top if top is not None else {k: v for k, v in document.items()}
+    episodes = _episodes(reader, top)
+    reader.episode_count = len(episodes)
+    dataset = Dataset(
+        series=_series(reader, top.get("series")),
+        sources=_sources(reader, top.get("sources")),
+        episodes=episodes,
+        factions=reader.items(top, "factions", "", lambda raw, path: _faction(reader, raw, path)),
+        characters=reader.items(top, "characters", "", lambda raw, path: _character(reader, raw, path)),
+    )
+    return Parsed(dataset, reader.problems, reader.paths)
+
+
+def _series(reader: _Reader, raw: object) -> Series:
+    table = reader.table(raw, "series", {"title": True, "studio": False, "year": False}) or {}
+    return Series(
+        title=reader.text(table, "title", "series") or "",
+        studio=reader.text(table, "studio", "series") or "",
+        year=reader.typed(table, "year", "series", int, "an integer") or 0,
+    )
+
+
+def _sources(reader: _Reader, raw: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(raw, dict):
+        reader.problem("sources", f"expected a table, found {_kind(raw)}")
+        return ()
+    pairs = []
+    for key in raw:
+        value = reader.text(raw, key, "sources")
+        if value is not None:
+            pairs.append((key, value))
+    return tuple(pairs)
+
+
+def _episodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:
+    episodes: list[Episode] = []
+    for i, raw in enumerate(reader.array(top, "episodes", "")):
+        path = f"episodes[{i}]"
+        keys = {"number": True, "title": True, "air_date": True, "air_date_inferred": False, "source": True}
+        table = reader.table(raw, path, keys)
+        if table is None:
+            continue
+        number = reader.typed(table, "number", path, int, "an integer")
+        title = reader.text(table, "title", path)
+        air_date = reader.typed(table, "air_date", path, datetime.date, "a date (YYYY-MM-DD)")
+        if isinstance(air_date, datetime.datetime):
+            reader.problem(_join(path, "air_date"), "expected a date without a time")
+            air_date = None
+        inferred = reader.typed(table, "air_date_inferred", path, bool, "a boolean") or False
+        source = reader.text(table, "source", path)
+        if number is None or title is None or air_date is None or source is None:
+            continue
+        if number != len(episodes) + 1:
+            reader.problem(
+                _join(path, "number"), f"expected episode {len(episodes) + 1} (episodes are numbered 1..n in order)"
+            )
+            continue
+        episodes.append(reader.located(Episode(number, title, air_date, inferred, source), path))
+    if not episodes:
+        reader.problem("episodes", "the dataset needs at least one episode")
+    return tuple(episodes)
+
+
+_DATED = {"revealed_in": True, "source": True}
+_KINDS: dict[str, NameKind] = {kind: kind for kind in NAME_KINDS}
+
+
+def _name(reader: _Reader, raw: object, path: str) -> Name | None:
+    table = reader.table(raw, path, {"text": True, "kind": True, **_DATED})
+    if table is None:
+        return None
+    text, revealed_in, source = (
+        reader.text(table, "text", path),
+        reader.episode(table, "revealed_in", path),
+        reader.text(table, "source", path),
+    )
+    kind = reader.typed(table, "kind", path, str, "a string")
+    if kind is not None and kind not in NAME_KINDS:
+        reader.problem(_join(path, "kind"), f"'{kind}' is not one of {', '.join(NAME_KINDS)}")
+        kind = None
+    if text is None or kind is None or revealed_in is None or source is None:
+        return None
+    return reader.located(Name(text, _KINDS[kind], revealed_in, source), path)
+
+
+def _dated_value(reader: _Reader, raw: object, path: str, allowed: tuple[str, ...] | None) -> DatedValue | None:
+    table = reader.table(raw, path, {"value": True, **_DATED})
+    if table is None:
+        return None
+    value, revealed_in, source = (
+        reader.text(table, "value", path),
+        reader.episode(table, "revealed_in", path),
+        reader.text(table, "source", path),
+    )
+    if value is not None and allowed is not None and value not in allowed:
+        reader.problem(_join(path, "value"), f"'{value}' is not one of {', '.join(allowed)}")
+        return None
+    if value is None or revealed_in is None or source is None:
+        return None
+    return reader.located(DatedValue(value, revealed_in, source), path)
+
+
+def _fact(reader: _Reader, raw: object, path: str) -> Fact | None:
+    table = reader.table(raw, path, {"text": True, "superseded_in": False, **_DATED})
+    if table is None:
+        return None
+    text, revealed_in, source = (
+        reader.text(table, "text", path),
+        reader.episode(table, "revealed_in", path),
+        reader.text(table, "source", path),
+    )
+    superseded_in = reader.episode(table, "superseded_in", path)
+    if text is None or revealed_in is None or source is None:
+        return None
+    return reader.located(Fact(text, revealed_in, source, superseded_in), path)
+
+
+def _membership(reader: _Reader, raw: object, path: str) -> Membership | None:
+    table = reader.table(raw, path, {"id": True, "ended_in": False, "superseded_in": False, **_DATED})
+    if table is None:
+        return None
+    faction_id, revealed_in, source = (
+        reader.text(table, "id", path),
+        reader.episode(table, "revealed_in", path),
+        reader.text(table, "source", path),
+    )
+    ended_in, superseded_in = reader.episode(table, "ended_in", path), reader.episode(table, "superseded_in", path)
+    if faction_id is None or revealed_in is None or source is None:
+        return None
+    return reader.located(Membership(faction_id, revealed_in, source, ended_in, superseded_in), path)
+
+
+def _relation(reader: _Reader, raw: object, path: str) -> Relation | None:
+    table = reader.table(raw, path, {"to": True, "label": True, "superseded_in": False, **_DATED})
+    if table is None:
+        return None
+    to, label = reader.text(table, "to", path), reader.text(table, "label", path)
+    revealed_in, source = reader.episode(table, "revealed_in", path), reader.text(table, "source", path)
+    superseded_in = reader.episode(table, "superseded_in", path)
+    if to is None or label is None or revealed_in is None or source is None:
+        return None
+    return reader.located(Relation(to, label, revealed_in, source, superseded_in), path)
+
+
+def _identity(reader: _Reader, raw: object, path: str) -> Identity | None:
+    table = reader.table(raw, path, {"id": True, **_DATED})
+    if table is None:
+        return None
+    target, revealed_in, source = (
+        reader.text(table, "id", path),
+        reader.episode(table, "revealed_in", path),
+        reader.text(table, "source", path),
+    )
+    if target is None or revealed_in is None or source is None:
+        return None
+    return reader.located(Identity(target, revealed_in, source), path)
+
+
+def _faction(reader: _Reader, raw: object, path: str) -> Faction | None:
+    table = reader.table(raw, path, {"id": True, "names": True, "facts": False, **_DATED})
+    if table is None:
+        return None
+    faction_id, revealed_in, source = (
+        reader.text(table, "id", path),
+        reader.episode(table, "revealed_in", path),
+        reader.text(table, "source", path),
+    )
+    names = reader.items(table, "names", path, lambda r, p: _name(reader, r, p))
+    facts = reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p))
+    if faction_id is None or revealed_in is None or source is None:
+        return None
+    if not names:
+        reader.problem(_join(path, "names"), "a faction needs at least one name")
+        return None
+    return reader.located(Faction(faction_id, revealed_in, source, names, facts), path)
+
+
+_CHARACTER_KEYS = {
+    "id": True,
+    "descriptor": False,
+    "names": False,
+    "species": False,
+    "status": False,
+    "factions": False,
+    "relations": False,
+    "facts": False,
+    "same_as": False,
+    **_DATED,
+}
+
+
+def _character(reader: _Reader, raw: object, path: str) -> Character | None:
+    table = reader.table(raw, path, _CHARACTER_KEYS)
+    if table is None:
+        return None
+    char_id, revealed_in, source = (
+        reader.text(table, "id", path),
+        reader.episode(table, "revealed_in", path),
+        reader.text(table, "source", path),
+    )
+    descriptor = reader.text(table, "descriptor", path)
+    same_as = _identity(reader, table["same_as"], _join(path, "same_as")) if "same_as" in table else None
+    character = Character(
+        id=char_id or "",
+        revealed_in=revealed_in or 0,
+        source=source or "",
+        descriptor=descriptor,
+        names=reader.items(table, "names", path, lambda r, p: _name(reader, r, p)),
+        species=reader.items(table, "species", path, lambda r, p: _dated_value(reader, r, p, None)),
+        status=reader.items(table, "status", path, lambda r, p: _dated_value(reader, r, p, STATUSES)),
+        factions=reader.items(table, "factions", path, lambda r, p: _membership(reader, r, p)),
+        relations=reader.items(table, "relations", path, lambda r, p: _relation(reader, r, p)),
+        facts=reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p)),
+        same_as=same_as,
+    )
+    if char_id is None or revealed_in is None or source is None:
+        return None
+    return reader.located(character, path)

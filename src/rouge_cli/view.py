@@ -1,0 +1,137 @@
+"""What a viewer at one episode may see: the gate's output, the only input of every command.
+
+Every item carries the episode it was revealed in (never later than the view's episode).
+An overturned belief carries `overturned_in` only once that episode is reached.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .model import NameKind, Status
+
+
+@dataclass(frozen=True)
+class NameView:
+    text: str
+    kind: NameKind
+    episode: int
+    source: str
+
+
+@dataclass(frozen=True)
+class FactView:
+    text: str
+    episode: int
+    source: str
+    overturned_in: int | None = None
+
+
+@dataclass(frozen=True)
+class MembershipView:
+    faction_id: str
+    faction_name: str
+    episode: int
+    source: str
+    ended_in: int | None = None
+
+
+@dataclass(frozen=True)
+class RelationView:
+    target_id: str
+    target_name: str
+    label: str
+    episode: int
+    source: str
+    overturned_in: int | None = None
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """A species or status as it became known in `episode`."""
+
+    value: str
+    episode: int
+    source: str
+
+
+@dataclass(frozen=True)
+class IdentityView:
+    """A persona revealed, in `episode`, to be this character."""
+
+    persona_id: str
+    persona_name: str
+    episode: int
+    source: str
+
+
+@dataclass(frozen=True)
+class CharacterView:
+    id: str
+    name: str
+    named: bool
+    descriptor: str | None
+    names: tuple[NameView, ...]
+    species: str | None
+    status: Status
+    species_history: tuple[ValueChange, ...]
+    status_history: tuple[ValueChange, ...]
+    factions: tuple[MembershipView, ...]
+    relations: tuple[RelationView, ...]
+    facts: tuple[FactView, ...]
+    identities: tuple[IdentityView, ...]
+    first_seen: int
+    source: str
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Every visible name other than the one in use."""
+        return tuple(n.text for n in self.names if n.text != self.name)
+
+    @property
+    def current_facts(self) -> tuple[FactView, ...]:
+        return tuple(f for f in self.facts if f.overturned_in is None)
+
+    @property
+    def current_relations(self) -> tuple[RelationView, ...]:
+        return tuple(r for r in self.relations if r.overturned_in is None)
+
+
+@dataclass(frozen=True)
+class FactionView:
+    id: str
+    name: str
+    names: tuple[NameView, ...]
+    first_seen: int
+    facts: tuple[FactView, ...]
+    members: tuple[str, ...]
+    former_members: tuple[str, ...]
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(n.text for n in self.names if n.text != self.name)
+
+
+@dataclass(frozen=True)
+class EpisodeView:
+    number: int
+    title: str
+    air_date: datetime.date
+    air_date_inferred: bool
+
+
+@dataclass(frozen=True)
+class View:
+    episode: int
+    episode_count: int
+    series_title: str
+    episodes: tuple[EpisodeView, ...]
+    characters: tuple[CharacterView, ...]
+    factions: tuple[FactionView, ...]
+
+    def character(self, character_id: str) -> CharacterView | None:
+        return next((c for c in self.characters if c.id == character_id), None)
+
+    def faction(self, faction_id: str) -> FactionView | None:
+        return next((f for f in self.factions if f.id == faction_id), None)
