@@ -95,9 +95,11 @@ def _summary(view: View, c: CharacterView) -> Table:
     grid.add_row("Appears from", Text.assemble(_episode_label(view, c.first_seen)))
     for identity in c.identities:
         grid.add_row("Persona", Text(f"{identity.persona_name} (unmasked in episode {identity.episode})"))
-    relations = c.current_relations
-    if relations:
-        grid.add_row("Relations", Text("\n".join(f"{r.target_name}: {r.label}" for r in relations)))
+    labels: dict[str, list[str]] = {}
+    for relation in c.current_relations:
+        labels.setdefault(relation.target_name, []).append(relation.label)
+    if labels:
+        grid.add_row("Relations", Text("\n".join(f"{name}: {', '.join(kinds)}" for name, kinds in labels.items())))
     return grid
 
 

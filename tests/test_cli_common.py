@@ -1,0 +1,131 @@
+"""Conventions shared by every command: the episode in force, exit codes, --data, --version, help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import Invoke
+from support import MINI
+
+from rouge_cli import __version__
+
+DATA = ("--data", str(MINI))
+
+
+def episode_of(stdout: str) -> int:
+    return int(json.loads(stdout)["up_to_episode"])
+
+
+def test_default_is_episode_1_with_a_note_on_stderr(invoke: Invoke) -> None:
+    result = invoke("list", "--json", *DATA)
+    assert result.exit_code == 0 and episode_of(result.stdout) == 1
+    assert result.stderr == (
+        "rouge: note: showing episode 1 only. Set how far you are with --up-to-episode N, "
+        "ROUGE_UP_TO_EPISODE=N or `rouge progress set N`.\n"
+    )
+
+
+def test_environment_variable_sets_the_episode_silently(invoke: Invoke) -> None:
+    result = invoke("list", "--json", *DATA, env={"ROUGE_UP_TO_EPISODE": "3"})
+    assert (result.exit_code, episode_of(result.stdout), result.stderr) == (0, 3, "")
+
+
+def test_flag_beats_environment(invoke: Invoke) -> None:
+    result = invoke("list", "--json", "-e", "2", *DATA, env={"ROUGE_UP_TO_EPISODE": "3"})
+    assert episode_of(result.stdout) == 2
+
+
+def test_all_shows_the_last_episode_with_a_warning(invoke: Invoke) -> None:
+    result = invoke("list", "--all", "--json", *DATA)
+    assert result.exit_code == 0 and episode_of(result.stdout) == 4
+    assert result.stderr == "rouge: warning: --all shows all 4 episodes, spoilers included.\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-e", "0"), "--up-to-episode must be a whole number from 1 to 4 (got 0)"),
+        (("-e", "5"), "--up-to-episode must be a whole number from 1 to 4 (got 5)"),
+        (("-e", "abc"), "Invalid value for '--up-to-episode' / '-e': 'abc' is not a valid int"),
+        (("-e", "2", "--all"), "--up-to-episode and --all cannot be used together"),
+    ],
+)
+def test_bad_episode_is_a_usage_error(invoke: Invoke, args: tuple[str, ...], message: str) -> None:
+    result = invoke("list", *args, *DATA)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("value", ["0", "5", "abc", "2.5", "-1"])
+def test_bad_environment_episode_is_a_usage_error(invoke: Invoke, value: str) -> None:
+    result = invoke("list", *DATA, env={"ROUGE_UP_TO_EPISODE": value})
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"rouge: error: ROUGE_UP_TO_EPISODE must be a whole number from 1 to 4 (got '{value}')\n"
+
+
+def test_data_can_come_from_the_environment(invoke: Invoke) -> None:
+    result = invoke("list", "-e", "1", "--json", env={"ROUGE_DATA": str(MINI)})
+    assert [c["name"] for c in json.loads(result.stdout)["characters"]] == ["Rouge Redstar", "Sarah Fitz"]
+
+
+def test_broken_dataset_exits_3_with_the_file_and_key_path(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(MINI.read_text(encoding="utf-8").replace('id = "heroine"', 'id = 7'), encoding="utf-8")
+    result = invoke("who", "rouge", "-e", "1", "--data", str(path))
+    assert result.exit_code == 3 and result.stdout == ""
+    assert result.stderr.startswith(f"rouge: error: {path}: ")
+    assert "characters[0].id: expected a string, found an integer" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_missing_dataset_exits_3(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("list", "--data", str(tmp_path / "nope.toml"))
+    assert result.exit_code == 3
+    assert result.stderr == f"rouge: error: {tmp_path / 'nope.toml'}: no such file\n"
+
+
+def test_check_reports_ok_or_every_problem(invoke: Invoke, tmp_path: Path) -> None:
+    ok = invoke("check", str(MINI))
+    assert ok.exit_code == 0
+    assert ok.stdout == f"{MINI}: OK: 4 episodes, 5 characters, 8 character facts, 2 factions\n"
+    path = tmp_path / "two.toml"
+    text = MINI.read_text(encoding="utf-8")
+    path.write_text(text.replace("Hunts rogue androids.", "Hunts Eden Varock.").replace('"Bus"', '"Phantom Verde"'))
+    bad = invoke("check", str(path))
+    assert bad.exit_code == 3
+    assert len(bad.stdout.splitlines()) == 2
+    assert bad.stderr.startswith(f"rouge: error: {path}: 2 problems, first: ")
+
+
+def test_version(invoke: Invoke) -> None:
+    result = invoke("--version")
+    assert (result.exit_code, result.stdout) == (0, f"rouge {__version__}\n")
+
+
+@pytest.mark.parametrize("command", ["who", "list", "check"])
+def test_every_command_has_help_with_examples(invoke: Invoke, command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout and f"rouge {command}" in result.stdout
+
+
+def test_no_arguments_shows_help(invoke: Invoke) -> None:
+    result = invoke()
+    assert result.exit_code == 0 and "Commands:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("who",), "rouge who: Missing argument 'NAME'."),
+        (("frobnicate",), "No such command 'frobnicate'."),
+        (("list", "--colour"), "No such option: --colour"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_2(invoke: Invoke, args: tuple[str, ...], fragment: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert fragment in result.stderr and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
