@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
-from support import MINI
 
+from conftest import Invoke
 from rouge_cli import __version__
+from support import MINI
 
 DATA = ("--data", str(MINI))
 
@@ -72,7 +72,7 @@ def test_data_can_come_from_the_environment(invoke: Invoke) -> None:
 
 def test_broken_dataset_exits_3_with_the_file_and_key_path(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
-    path.write_text(MINI.read_text(encoding="utf-8").replace('id = "heroine"', 'id = 7'), encoding="utf-8")
+    path.write_text(MINI.read_text(encoding="utf-8").replace('id = "heroine"', "id = 7"), encoding="utf-8")
     result = invoke("who", "rouge", "-e", "1", "--data", str(path))
     assert result.exit_code == 3 and result.stdout == ""
     assert result.stderr.startswith(f"rouge: error: {path}: ")

@@ -9,6 +9,7 @@ import os
 import re
 
 import pytest
+
 from conftest import Invoke
 from support import GOLDEN, MINI
 

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from support import ROOT
 
 ROUGE = Path(sys.executable).with_name("rouge")

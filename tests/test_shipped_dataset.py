@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
+from conftest import Invoke
 from rouge_cli.gate import gate
 from rouge_cli.load import shipped_data_path
 from rouge_cli.model import Dataset
@@ -39,7 +39,9 @@ def test_named_in_the_issue(shipped: Dataset) -> None:
 def test_check_passes_on_the_shipped_data(invoke: Invoke) -> None:
     result = invoke("check")
     assert result.exit_code == 0, result.stdout
-    assert re.fullmatch(r".*characters\.toml: OK: 13 episodes, \d+ characters, \d+ character facts, \d+ factions\n", result.stdout)
+    assert re.fullmatch(
+        r".*characters\.toml: OK: 13 episodes, \d+ characters, \d+ character facts, \d+ factions\n", result.stdout
+    )
 
 
 def first_reveals(data: Dataset) -> dict[tuple[str, ...], tuple[int, str]]:
