@@ -129,3 +129,14 @@ def test_usage_errors_are_one_line_with_exit_2(invoke: Invoke, args: tuple[str, 
     assert result.exit_code == 2 and result.stdout == ""
     assert fragment in result.stderr and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from support import ROOT
+
+    from rouge_cli.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback] + ["progress"]
+    for name in names:
+        assert f"### `rouge {name}" in readme, name

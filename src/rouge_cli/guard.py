@@ -17,7 +17,7 @@ def fail(message: str) -> None:
     sys.stderr.write(f"rouge: error: {printable(message)}\n")
 
 
-def run_guarded(invoke: Callable[[], Any], group: Any) -> int:
+def run_guarded(invoke: Callable[[], Any]) -> int:
     """Run a command; map every expected failure to (one stderr line, exit code)."""
     try:
         result = invoke()

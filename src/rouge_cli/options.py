@@ -7,6 +7,19 @@ from typing import Annotated, Optional
 
 import typer
 
+from .completion import from_params
+
+
+def complete_character(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Offer the character names visible at the episode in force."""
+    return from_params(ctx.params, "character", incomplete)
+
+
+def complete_faction(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Offer the faction names visible at the episode in force."""
+    return from_params(ctx.params, "faction", incomplete)
+
+
 # Typer needs Optional[...] at run time on Python 3.10; keep these aliases in one place.
 Episode = Annotated[
     Optional[int],  # noqa: UP045

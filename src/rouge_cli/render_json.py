@@ -8,6 +8,9 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from .recap import Recap, Reveal
+from .search import Result
+from .timeline import Event
 from .view import CharacterView, FactView, View
 
 SCHEMA_VERSION = 1
@@ -56,3 +59,79 @@ def write(document: dict[str, Any]) -> None:
     """Print one JSON document on stdout."""
     text = json.dumps(document, ensure_ascii=False, indent=2)
     sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def episodes_document(view: View) -> dict[str, Any]:
+    return envelope(
+        view,
+        episodes=[
+            {
+                "number": e.number,
+                "title": e.title,
+                "air_date": e.air_date.isoformat(),
+                "air_date_inferred": e.air_date_inferred,
+            }
+            for e in view.episodes
+        ],
+    )
+
+
+def _reveals(reveals: Iterable[Reveal]) -> list[dict[str, Any]]:
+    return [{"id": r.character_id, "name": r.character_name, "text": r.text, "source": r.source} for r in reveals]
+
+
+def recap_document(view: View, recap: Recap) -> dict[str, Any]:
+    return envelope(
+        view,
+        episode={"number": recap.episode, "title": recap.title},
+        new_characters=[{"id": c.id, "name": c.name} for c in recap.new_characters],
+        new_factions=[{"id": f.id, "name": f.name} for f in recap.new_factions],
+        identities=_reveals(recap.identities),
+        names=_reveals(recap.names),
+        memberships=_reveals(recap.memberships),
+        deaths=_reveals(recap.deaths),
+        facts=[{"id": c.id, "name": c.name, "facts": [fact_object(f) for f in facts]} for c, facts in recap.facts],
+    )
+
+
+def timeline_document(view: View, c: CharacterView, events: Iterable[Event]) -> dict[str, Any]:
+    def event_object(e: Event) -> dict[str, Any]:
+        result: dict[str, Any] = {"episode": e.episode, "kind": e.kind, "text": e.text, "source": e.source}
+        if e.overturned_in is not None:
+            result["overturned_in"] = e.overturned_in
+        return result
+
+    return envelope(view, character={"id": c.id, "name": c.name}, events=[event_object(e) for e in events])
+
+
+def search_document(view: View, query: str, results: Iterable[Result]) -> dict[str, Any]:
+    found = [
+        {
+            "kind": r.kind,
+            "id": r.id,
+            "name": r.name,
+            "hits": [{"episode": h.episode, "field": h.field, "text": h.text, "source": h.source} for h in r.hits],
+        }
+        for r in results
+    ]
+    return envelope(view, query=query, count=sum(len(r["hits"]) for r in found), results=found)
+
+
+def factions_document(view: View) -> dict[str, Any]:
+    names = {c.id: c.name for c in view.characters}
+    return envelope(
+        view,
+        factions=[
+            {
+                "id": f.id,
+                "name": f.name,
+                "aliases": list(f.aliases),
+                "first_seen": f.first_seen,
+                "member_count": len(f.members),
+                "members": [{"id": m, "name": names[m]} for m in f.members],
+                "former_members": [{"id": m, "name": names[m]} for m in f.former_members],
+                "facts": [fact_object(x) for x in f.facts if x.overturned_in is None],
+            }
+            for f in view.factions
+        ],
+    )

@@ -1,71 +1,18 @@
-"""Output for people: the only module that imports Rich.
-
-Data reaches Rich only as `Text` objects (never parsed as markup), so a name such as
-`[bold]x[/]` is shown literally. On a terminal the output is framed and coloured; when
-piped it is plain text (no boxes, no colour); NO_COLOR is honoured by Rich itself.
-"""
+"""A character's profile, and the table of characters."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Sequence
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from .view import CharacterView, FactView, View
-
-STYLES = {
-    "heading": "bold",
-    "name": "bold red",
-    "label": "bold cyan",
-    "episode": "magenta",
-    "muted": "dim",
-    "alive": "green",
-    "dead": "red",
-    "unknown": "yellow",
-}
-
-
-def console() -> Console:
-    return Console(highlight=False)
-
-
-def emit(out: Console, renderable: RenderableType) -> None:
-    """Print; when piped, as plain lines without the padding Rich leaves at line ends."""
-    if out.is_terminal:
-        out.print(renderable)
-        return
-    with out.capture() as captured:
-        out.print(renderable)
-    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
-
-
-def title_line(view: View, subject: str) -> Text:
-    """The line that says which episode is in force."""
-    text = Text(f"{view.series_title} · {subject} up to episode {view.episode}", style=STYLES["heading"])
-    title = episode_title(view, view.episode)
-    if title:
-        text.append(f" ({title})", style=STYLES["muted"])
-    return text
-
-
-def episode_title(view: View, number: int) -> str:
-    return next((e.title for e in view.episodes if e.number == number), "")
-
-
-def _episode_label(view: View, number: int) -> Text:
-    return Text.assemble(
-        (f"Episode {number}", STYLES["episode"]), (f" · {episode_title(view, number)}", STYLES["muted"])
-    )
-
-
-def _status(status: str) -> Text:
-    return Text(status, style=STYLES.get(status, ""))
+from ..view import CharacterView, FactView, View
+from . import STYLES, emit, episode_label, is_plain, status_text, title_line
 
 
 def _fact_line(fact: FactView, with_sources: bool) -> Text:
@@ -88,11 +35,11 @@ def _summary(view: View, c: CharacterView) -> Table:
     if spellings:
         grid.add_row("Also spelled", Text(", ".join(spellings)))
     grid.add_row("Species", Text(c.species or "not known yet"))
-    grid.add_row("Status", _status(c.status))
+    grid.add_row("Status", status_text(c.status))
     current = [m.faction_name for m in c.factions if m.ended_in is None]
     former = [f"{m.faction_name} (left in episode {m.ended_in})" for m in c.factions if m.ended_in is not None]
     grid.add_row("Factions", Text(", ".join(current + former) or "none known"))
-    grid.add_row("Appears from", Text.assemble(_episode_label(view, c.first_seen)))
+    grid.add_row("Appears from", Text.assemble(episode_label(view, c.first_seen)))
     for identity in c.identities:
         grid.add_row("Persona", Text(f"{identity.persona_name} (unmasked in episode {identity.episode})"))
     labels: dict[str, list[str]] = {}
@@ -122,11 +69,11 @@ def facts_by_episode(view: View, facts: Sequence[FactView], with_sources: bool, 
             bullets.add_column(overflow="fold")
             for fact in group:
                 bullets.add_row(Text("  -"), _fact_line(fact, with_sources))
-            parts += [_episode_label(view, number), bullets]
+            parts += [episode_label(view, number), bullets]
         return Group(*parts)
     tree = Tree(Text("What you know", style=STYLES["heading"]), guide_style=STYLES["muted"])
     for number, group in _by_episode(facts):
-        branch = tree.add(_episode_label(view, number))
+        branch = tree.add(episode_label(view, number))
         for fact in group:
             branch.add(_fact_line(fact, with_sources))
     return tree
@@ -134,8 +81,7 @@ def facts_by_episode(view: View, facts: Sequence[FactView], with_sources: bool, 
 
 def print_profile(view: View, c: CharacterView, with_sources: bool) -> None:
     """A character's profile as known at the view's episode."""
-    out = console()
-    plain = not out.is_terminal
+    plain = is_plain()
     parts: list[RenderableType] = [title_line(view, "as known")]
     name = Text(c.name, style=STYLES["name"])
     if plain:
@@ -151,13 +97,12 @@ def print_profile(view: View, c: CharacterView, with_sources: bool) -> None:
         parts.append(
             Text(f"\n{overturned} earlier claim(s) overturned since; see `rouge timeline`.", style=STYLES["muted"])
         )
-    emit(out, Group(*parts))
+    emit(Group(*parts))
 
 
 def print_character_table(view: View, characters: Iterable[CharacterView], caption: str) -> None:
     """The characters as a table ordered by first appearance."""
-    out = console()
-    plain = not out.is_terminal
+    plain = is_plain()
     table = Table(
         box=None if plain else box.SIMPLE_HEAVY,
         header_style=STYLES["heading"],
@@ -174,8 +119,8 @@ def print_character_table(view: View, characters: Iterable[CharacterView], capti
         name = Text(c.name, style="" if c.named else "italic")
         factions = ", ".join(m.faction_name for m in c.factions if m.ended_in is None)
         table.add_row(
-            name, Text(c.species or "?"), Text(factions or "-"), _status(c.status), Text(f"ep {c.first_seen}")
+            name, Text(c.species or "?"), Text(factions or "-"), status_text(c.status), Text(f"ep {c.first_seen}")
         )
         rows += 1
     body = table if rows else Text("No characters match.", style=STYLES["muted"])
-    emit(out, Group(title_line(view, caption), body))
+    emit(Group(title_line(view, caption), body))

@@ -1,0 +1,39 @@
+"""`rouge check [PATH]`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import DataError
+from ..load import read_document, shipped_data_path, validate
+from ..options import DataPath
+
+PathArgument = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Argument(help="The dataset to check (default: --data, else the shipped one).", show_default=False),
+]
+
+
+def check(path: PathArgument = None, data: DataPath = None) -> None:
+    """Validate a dataset and run the spoiler lint; exit 0 when clean, 3 otherwise.
+
+    \b
+    Examples:
+      rouge check
+      rouge check my-dataset.toml
+    """
+    target = path or data or shipped_data_path()
+    parsed, problems = validate(read_document(target))
+    if problems:
+        sys.stdout.writelines(f"{target}: {problem}\n" for problem in problems)
+        raise DataError(str(target), problems)
+    dataset = parsed.dataset
+    facts = sum(len(c.facts) for c in dataset.characters)
+    sys.stdout.write(
+        f"{target}: OK: {dataset.episode_count} episodes, {len(dataset.characters)} characters, "
+        f"{facts} character facts, {len(dataset.factions)} factions\n"
+    )

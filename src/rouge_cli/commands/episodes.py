@@ -1,0 +1,61 @@
+"""`rouge episodes` and `rouge episode N`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import NotFoundError
+from ..options import DataPath, Episode, Json, ShowAll
+from ..recap import recap
+from ..session import open_view
+
+
+def episodes(
+    up_to_episode: Episode = None, show_all: ShowAll = False, json: Json = False, data: DataPath = None
+) -> None:
+    """List the episodes you have seen, with their air dates.
+
+    \b
+    Examples:
+      rouge episodes -e 5
+      rouge episodes --json | jq -r '.episodes[].title'
+    """
+    view = open_view(data, up_to_episode, show_all)
+    if json:
+        from ..render_json import episodes_document, write
+
+        write(episodes_document(view))
+    else:
+        from ..human.episodes import print_episodes
+
+        print_episodes(view)
+
+
+def episode(
+    number: Annotated[int, typer.Argument(metavar="N", help="The episode to recap.")],
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    data: DataPath = None,
+) -> None:
+    """Recap what episode N revealed: new characters, names, identities, deaths, facts.
+
+    \b
+    Examples:
+      rouge episode 4 -e 6
+      rouge episode 2 --json | jq '.new_characters'
+    """
+    view = open_view(data, up_to_episode, show_all)
+    if not 1 <= number <= view.episode:
+        raise NotFoundError(f"no episode {number} up to episode {view.episode} (choose 1 to {view.episode}).")
+    summary = recap(view, number)
+    if json:
+        from ..render_json import recap_document, write
+
+        write(recap_document(view, summary))
+    else:
+        from ..human.episodes import print_recap
+
+        print_recap(view, summary)

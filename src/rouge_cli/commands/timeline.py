@@ -1,0 +1,36 @@
+"""`rouge timeline NAME`."""
+
+from __future__ import annotations
+
+from ..options import DataPath, Episode, Json, ShowAll
+from ..query import find_character
+from ..session import open_view
+from ..timeline import timeline as build_timeline
+from .who import NameArgument
+
+
+def timeline(
+    name: NameArgument,
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    data: DataPath = None,
+) -> None:
+    """Show how what you know about a character grew, episode by episode.
+
+    \b
+    Examples:
+      rouge timeline giallon -e 13
+      rouge timeline rouge -e 8 --json | jq '.events[] | select(.kind == "fact") | .text'
+    """
+    view = open_view(data, up_to_episode, show_all)
+    character = find_character(view, name)
+    events = build_timeline(character)
+    if json:
+        from ..render_json import timeline_document, write
+
+        write(timeline_document(view, character, events))
+    else:
+        from ..human.timeline import print_timeline
+
+        print_timeline(view, character, events)

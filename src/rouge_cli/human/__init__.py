@@ -1,0 +1,72 @@
+"""Output for people: the only package that imports Rich.
+
+Data reaches Rich only as `Text` objects (never parsed as markup), so a name such as
+`[bold]x[/]` is shown literally. On a terminal output is framed and coloured; when piped
+it is plain text (no boxes, no colour); NO_COLOR is honoured by Rich itself.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from ..view import View
+
+STYLES = {
+    "heading": "bold",
+    "name": "bold red",
+    "label": "bold cyan",
+    "episode": "magenta",
+    "muted": "dim",
+    "alive": "green",
+    "dead": "red",
+    "unknown": "yellow",
+}
+
+
+def console() -> Console:
+    return Console(highlight=False)
+
+
+def emit(renderable: RenderableType, out: Console | None = None) -> None:
+    """Print; when piped, as plain lines without the padding Rich leaves at line ends."""
+    out = out or console()
+    if out.is_terminal:
+        out.print(renderable)
+        return
+    with out.capture() as captured:
+        out.print(renderable)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def is_plain() -> bool:
+    return not console().is_terminal
+
+
+def title_line(view: View, subject: str) -> Text:
+    """The line that says which episode is in force."""
+    text = Text(f"{view.series_title} · {subject} up to episode {view.episode}", style=STYLES["heading"])
+    title = episode_title(view, view.episode)
+    if title:
+        text.append(f" ({title})", style=STYLES["muted"])
+    return text
+
+
+def episode_title(view: View, number: int) -> str:
+    return next((e.title for e in view.episodes if e.number == number), "")
+
+
+def episode_label(view: View, number: int) -> Text:
+    return Text.assemble(
+        (f"Episode {number}", STYLES["episode"]), (f" · {episode_title(view, number)}", STYLES["muted"])
+    )
+
+
+def status_text(status: str) -> Text:
+    return Text(status, style=STYLES.get(status, ""))
+
+
+def muted(text: str) -> Text:
+    return Text(text, style=STYLES["muted"])

@@ -1,0 +1,69 @@
+"""The episode list and one episode's recap."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..recap import Recap, Reveal
+from ..view import View
+from . import STYLES, emit, is_plain, muted, title_line
+
+
+def print_episodes(view: View) -> None:
+    """The episodes up to the one in force, with air dates."""
+    plain = is_plain()
+    table = Table(box=None if plain else box.SIMPLE_HEAVY, header_style=STYLES["heading"], show_edge=not plain)
+    table.add_column("#", justify="right", style=STYLES["episode"])
+    table.add_column("Title", overflow="fold")
+    table.add_column("Aired (JST)", no_wrap=True)
+    for e in view.episodes:
+        aired = e.air_date.isoformat() + (" ~" if e.air_date_inferred else "")
+        table.add_row(str(e.number), Text(e.title), aired)
+    note = muted("~ date inferred from the weekly schedule")
+    emit(Group(title_line(view, "episodes"), table, note))
+
+
+def _section(title: str, lines: list[Text]) -> list[RenderableType]:
+    if not lines:
+        return []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for line in lines:
+        grid.add_row(Text("  -"), line)
+    return [Text(""), Text(title, style=STYLES["label"]), grid]
+
+
+def _reveals(reveals: tuple[Reveal, ...]) -> list[Text]:
+    return [Text(r.text) for r in reveals]
+
+
+def print_recap(view: View, recap: Recap) -> None:
+    """What episode N revealed, section by section."""
+    parts: list[RenderableType] = [
+        title_line(view, "recap"),
+        Text.assemble((f"Episode {recap.episode}", STYLES["episode"]), (f" · {recap.title}", STYLES["heading"])),
+    ]
+    parts += _section(
+        "New characters",
+        [
+            Text.assemble(
+                (c.name, STYLES["name"]),
+                (f" (first seen as {c.descriptor})" if c.descriptor and c.named else "", STYLES["muted"]),
+            )
+            for c in recap.new_characters
+        ],
+    )
+    parts += _section("New factions", [Text(f.name) for f in recap.new_factions])
+    parts += _section("Identities revealed", _reveals(recap.identities))
+    parts += _section("Names revealed", _reveals(recap.names))
+    parts += _section("Memberships shown", _reveals(recap.memberships))
+    parts += _section("Deaths", [Text(r.text, style=STYLES["dead"]) for r in recap.deaths])
+    for character, facts in recap.facts:
+        parts += _section(character.name, [Text(f.text) for f in facts])
+    if recap.empty:
+        parts.append(muted("Nothing new is recorded for this episode."))
+    emit(Group(*parts))

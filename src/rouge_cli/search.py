@@ -1,0 +1,59 @@
+"""Full-text search over what a view shows: names, aliases, facts and faction names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .errors import UsageError
+from .text import words
+from .view import FactionView, View
+
+Field = Literal["name", "alias", "spelling", "descriptor", "fact"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    episode: int
+    field: Field
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: Literal["character", "faction"]
+    id: str
+    name: str
+    hits: tuple[Hit, ...]
+
+
+def _matches(query: tuple[str, ...], text: str) -> bool:
+    """Every query word starts some word of `text` (so "nect" finds Nectar)."""
+    found = words(text)
+    return all(any(word.startswith(q) for word in found) for q in query)
+
+
+def search(view: View, text: str) -> tuple[Result, ...]:
+    """Visible characters and factions with a hit, in order of first appearance."""
+    query = words(text)
+    if not query:
+        raise UsageError("the search text is empty")
+    results = []
+    for c in view.characters:
+        hits = [Hit(n.episode, n.kind, n.text, n.source) for n in c.names if _matches(query, n.text)]
+        if c.descriptor and _matches(query, c.descriptor):
+            hits.append(Hit(c.first_seen, "descriptor", c.descriptor, c.source))
+        hits += [Hit(f.episode, "fact", f.text, f.source) for f in c.current_facts if _matches(query, f.text)]
+        if hits:
+            results.append(Result("character", c.id, c.name, tuple(sorted(hits, key=lambda h: h.episode))))
+    results += [r for r in (_faction_result(f, query) for f in view.factions) if r is not None]
+    return tuple(results)
+
+
+def _faction_result(f: FactionView, query: tuple[str, ...]) -> Result | None:
+    hits = [Hit(n.episode, n.kind, n.text, n.source) for n in f.names if _matches(query, n.text)]
+    hits += [
+        Hit(x.episode, "fact", x.text, x.source) for x in f.facts if x.overturned_in is None and _matches(query, x.text)
+    ]
+    return Result("faction", f.id, f.name, tuple(sorted(hits, key=lambda h: h.episode))) if hits else None

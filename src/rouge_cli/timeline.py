@@ -1,0 +1,38 @@
+"""How what the viewer knows about one character grew, episode by episode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .view import CharacterView
+
+EventKind = Literal["appears", "name", "identity", "species", "status", "faction", "relation", "fact"]
+
+
+@dataclass(frozen=True)
+class Event:
+    episode: int
+    kind: EventKind
+    text: str
+    source: str
+    overturned_in: int | None = None
+
+
+def timeline(c: CharacterView) -> tuple[Event, ...]:
+    """The character's events in episode order (overturned beliefs kept, and marked)."""
+    events = [Event(c.first_seen, "appears", f"Appears as {c.descriptor or c.name}", c.source)]
+    events += [Event(n.episode, "name", f"{n.kind.capitalize()}: {n.text}", n.source) for n in c.names]
+    events += [Event(i.episode, "identity", f"Revealed: {i.persona_name} is {c.name}", i.source) for i in c.identities]
+    events += [Event(s.episode, "species", f"Species: {s.value}", s.source) for s in c.species_history]
+    events += [Event(s.episode, "status", f"Status: {s.value}", s.source) for s in c.status_history]
+    for m in c.factions:
+        events.append(Event(m.episode, "faction", f"Member of {m.faction_name}", m.source))
+        if m.ended_in is not None:
+            events.append(Event(m.ended_in, "faction", f"No longer in {m.faction_name}", m.source))
+    events += [
+        Event(r.episode, "relation", f"{r.target_name}: {r.label}", r.source, r.overturned_in) for r in c.relations
+    ]
+    events += [Event(f.episode, "fact", f.text, f.source, f.overturned_in) for f in c.facts]
+    order = {"appears": 0, "identity": 1, "name": 2, "species": 3, "status": 4, "faction": 5, "relation": 6, "fact": 7}
+    return tuple(sorted(events, key=lambda e: (e.episode, order[e.kind])))

@@ -1,0 +1,106 @@
+"""Shell completion, driven the way bash, zsh and fish call the installed `rouge`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rouge_cli.gate import gate
+from rouge_cli.model import Dataset
+from rouge_cli.text import fold
+from support import MINI
+
+ROUGE = Path(sys.executable).with_name("rouge")
+
+
+def complete(shell: str, line: str, tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    """Call rouge as the completion script of `shell` does for the command line `line`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ROUGE_", "_ROUGE", "COMP_", "_TYPER"))}
+    env.update(_ROUGE_COMPLETE=f"complete_{shell}", XDG_CONFIG_HOME=str(tmp_path), **extra)
+    if shell == "bash":
+        words = line.split(" ")
+        env.update(COMP_WORDS=line, COMP_CWORD=str(len(words) - 1))
+    else:
+        env.update(_TYPER_COMPLETE_ARGS=line)
+        if shell == "fish":
+            env.setdefault("_TYPER_COMPLETE_FISH_ACTION", "get-args")
+    return subprocess.run([str(ROUGE)], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+
+def test_bash_offers_visible_names_escaped_for_the_shell(tmp_path: Path) -> None:
+    result = complete("bash", f"rouge who --data {MINI} -e 3 ", tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "Rouge\\ Redstar",
+        "Metal\\ Rouge",
+        "Sarah\\ Fitz",
+        "Eden\\ Varock",
+        "Afdal\\ Bashal",
+        "Phantom\\ Verde",
+    ]
+
+
+def test_prefix_matches_any_word_ignoring_case(tmp_path: Path) -> None:
+    result = complete("bash", f"rouge who --data {MINI} -e 3 V", tmp_path)
+    assert result.stdout.splitlines() == ["Eden\\ Varock", "Phantom\\ Verde"]
+
+
+def test_nothing_named_later_is_offered(tmp_path: Path) -> None:
+    early = complete("bash", f"rouge who --data {MINI} -e 2 ", tmp_path).stdout
+    assert "Eden" not in early and "Verde" not in early and "long-haired\\ scavenger" in early
+    assert complete("bash", f"rouge who --data {MINI} -e 2 ed", tmp_path).stdout == ""
+
+
+def test_zsh_and_fish_formats(tmp_path: Path) -> None:
+    zsh = complete("zsh", f"rouge timeline --data {MINI} -e 1 sa", tmp_path)
+    assert zsh.stdout == "compadd -U -- 'Sarah Fitz'\n"
+    fish = complete("fish", f"rouge who --data {MINI} -e 1 ", tmp_path)
+    assert fish.stdout.splitlines() == ["Rouge Redstar", "Metal Rouge", "Sarah Fitz"]
+    assert (
+        complete("fish", f"rouge who --data {MINI} -e 1 zz", tmp_path, _TYPER_COMPLETE_FISH_ACTION="is-args").returncode
+        == 1
+    )
+
+
+def test_faction_completion_follows_the_episode(tmp_path: Path) -> None:
+    assert complete("bash", f"rouge list --data {MINI} -e 2 --faction ", tmp_path).stdout == "Immortal\\ Nine\n"
+    late = complete("bash", f"rouge list --data {MINI} -e 3 --faction ", tmp_path).stdout.splitlines()
+    assert late == ["Immortal\\ Nine", "The\\ Nine", "Bureau"]
+
+
+def test_episode_comes_from_the_environment_then_progress(tmp_path: Path) -> None:
+    env_line = f"rouge who --data {MINI} ph"
+    assert complete("bash", env_line, tmp_path).stdout == ""
+    assert complete("bash", env_line, tmp_path, ROUGE_UP_TO_EPISODE="3").stdout == "Phantom\\ Verde\n"
+    (tmp_path / "rouge").mkdir()
+    (tmp_path / "rouge" / "progress.toml").write_text("up_to_episode = 3\n")
+    assert complete("bash", env_line, tmp_path).stdout == "Phantom\\ Verde\n"
+    assert complete("bash", f"rouge who --data {MINI} --up-to-episode=2 ph", tmp_path).stdout == ""
+
+
+def test_bad_episode_offers_nothing_and_prints_no_error(tmp_path: Path) -> None:
+    result = complete("bash", f"rouge who --data {MINI} -e 99 ", tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_commands_are_completed_by_typer(tmp_path: Path) -> None:
+    assert complete("bash", "rouge wh", tmp_path).stdout.split() == ["who"]
+
+
+@pytest.mark.parametrize("episode", [1, 4, 7, 8])
+def test_real_data_offers_only_names_revealed_by_the_episode(tmp_path: Path, shipped: Dataset, episode: int) -> None:
+    earliest: dict[str, int] = {}
+    for c in shipped.characters:
+        for n in c.names:
+            earliest[fold(n.text)] = min(earliest.get(fold(n.text), 99), n.revealed_in)
+    offered = complete("fish", f"rouge who -e {episode} ", tmp_path).stdout.splitlines()
+    visible = gate(shipped, episode)
+    assert len(offered) >= len(visible.characters)
+    for label in offered:
+        assert earliest.get(fold(label), 0) <= episode, label
+    if episode < 8:
+        assert not any("Noir" in label or "Cyan" in label for label in offered)
