@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from rouge_cli.folding import fold
 from rouge_cli.gate import gate
 from rouge_cli.model import Dataset
-from rouge_cli.text import fold
 from support import MINI
 
 ROUGE = Path(sys.executable).with_name("rouge")

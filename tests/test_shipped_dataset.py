@@ -10,8 +10,8 @@ import pytest
 
 from conftest import Invoke
 from rouge_cli.gate import gate
-from rouge_cli.load import shipped_data_path
 from rouge_cli.model import Dataset
+from rouge_cli.paths import shipped_data_path
 from rouge_cli.text import contains_phrase, words
 
 
@@ -94,7 +94,7 @@ REVEALS = [
 def test_no_oracle_for_real_reveals(invoke: Invoke, tmp_path: Path, query: str, episode: int, word: str) -> None:
     """Renaming the hidden name out of the dataset must not change a single byte of the answer."""
     renamed = tmp_path / "renamed.toml"
-    text = shipped_data_path().read_text(encoding="utf-8")
+    text = Path(shipped_data_path()).read_text(encoding="utf-8")
     renamed.write_text(re.sub(rf"\b{word}\b", "Zyqwv", text), encoding="utf-8")
     real = invoke("who", query, "-e", str(episode))
     control = invoke("who", query, "-e", str(episode), "--data", str(renamed))

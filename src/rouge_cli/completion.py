@@ -1,65 +1,63 @@
-"""Shell completion of character and faction names, from the gated view only.
+"""Completion tables: the names a viewer at one episode may be offered, taken from the gated view.
 
-The episode comes from the command line being completed (`-e N`, `--all`), else the
-environment, else saved progress, else 1, exactly as when the command runs; nothing
-later than that episode is ever offered. Any problem (bad episode, broken dataset)
-offers nothing rather than printing an error into the user's prompt.
+A table lists, for the characters and the factions visible at an episode, each name in
+use and each alias (spellings are left out) with its folded form and folded words. It is
+cached per dataset and episode, so that pressing Tab only reads a small file
+(`quick_complete.py`); building it always goes through the gate.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
+from . import cache
 from .errors import RougeError
+from .folding import fold
+from .paths import PathLike, shipped_data_path
+from .quick_complete import COMPLETE_VAR, Table, episode_suffix, offer, shell_escape
 from .session import open_view
-from .text import fold, words
+from .text import words
 from .view import CharacterView, FactionView
 
 Kind = Literal["character", "faction"]
-COMPLETE_VAR = "_ROUGE_COMPLETE"
-_BASH_SPECIAL = re.compile(r"([\s'\"\\$`!&;|<>()*?\[\]{}#~])")
 
 
-def _labels(item: CharacterView | FactionView) -> list[str]:
-    return [item.name, *(n.text for n in item.names if n.kind != "spelling" and n.text != item.name)]
-
-
-def matching(items: Iterable[CharacterView | FactionView], incomplete: str) -> list[str]:
-    """Visible names and aliases that the text typed so far could be the start of."""
-    typed = fold(incomplete)
-    offered: list[str] = []
+def _rows(items: Iterable[CharacterView | FactionView]) -> list[tuple[str, str, tuple[str, ...]]]:
+    rows: list[tuple[str, str, tuple[str, ...]]] = []
+    seen: set[str] = set()
     for item in items:
-        for label in _labels(item):
-            if label in offered:
-                continue
-            if fold(label).startswith(typed) or any(word.startswith(typed) for word in words(label)):
-                offered.append(label)
-    return offered
+        for label in [item.name, *(n.text for n in item.names if n.kind != "spelling")]:
+            if label not in seen:
+                seen.add(label)
+                rows.append((label, fold(label), words(label)))
+    return rows
 
 
-def candidates(kind: Kind, incomplete: str, episode: int | None, show_all: bool, data: Path | None) -> list[str]:
-    """What to offer for a name being typed, given the options already on the command line."""
+def table_for(data: PathLike | None, episode: int | None, show_all: bool) -> Table | None:
+    """The completion table at the episode in force, from the cache or freshly gated; None on any problem."""
+    path = data if data is not None else shipped_data_path()
     try:
-        view = open_view(data, episode, show_all, quiet=True)
-    except (RougeError, ValueError):
-        return []
-    items = view.characters if kind == "character" else view.factions
-    return matching(items, incomplete)
-
-
-def for_shell(values: list[str], env: Mapping[str, str]) -> list[str]:
-    """Bash inserts a completion as typed text, so escape what the shell would split or expand."""
-    if env.get(COMPLETE_VAR, "").endswith("bash"):
-        return [_BASH_SPECIAL.sub(r"\\\1", value) for value in values]
-    return values
+        view = open_view(path, episode, show_all, quiet=True)
+    except (RougeError, ValueError, OSError):
+        return None
+    table: Table = (_rows(view.characters), _rows(view.factions))
+    key = cache.data_key(str(path))
+    if key is not None:
+        cache.write(cache.cache_path(key, episode_suffix(view.episode)), table)
+    return table
 
 
 def from_params(params: Mapping[str, Any], kind: Kind, incomplete: str) -> list[str]:
-    """Candidates given the parameters parsed so far (Typer's completion context)."""
-    data = params.get("data") or (Path(os.environ["ROUGE_DATA"]) if os.environ.get("ROUGE_DATA") else None)
-    found = candidates(kind, incomplete, params.get("up_to_episode"), bool(params.get("show_all")), data)
-    return for_shell(found, os.environ)
+    """Candidates given the parameters Typer parsed so far (its completion context)."""
+    env_data = os.environ.get("ROUGE_DATA")
+    data = params.get("data") or (Path(env_data) if env_data else None)
+    table = table_for(data, params.get("up_to_episode"), bool(params.get("show_all")))
+    if table is None:
+        return []
+    found = offer(table[0] if kind == "character" else table[1], incomplete)
+    if os.environ.get(COMPLETE_VAR, "").endswith("bash"):
+        return [shell_escape(value) for value in found]
+    return found

@@ -1,4 +1,8 @@
-"""One place where failures become a single line on stderr and a documented exit code."""
+"""One place where failures become a single line on stderr and a documented exit code.
+
+Typer is not imported here: the fast paths (see `fastpath.py`) run without it, and
+Typer's own exceptions can only occur when Typer is already loaded.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,6 @@ import os
 import sys
 from collections.abc import Callable
 from typing import Any
-
-import typer
 
 from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RougeError
 from .text import printable
@@ -26,23 +28,39 @@ def run_guarded(invoke: Callable[[], Any]) -> int:
     except RougeError as error:
         fail(error.message)
         return error.exit_code
-    except typer.TyperException as error:
-        if type(error).__name__ == "NoArgsIsHelpError":
-            sys.stdout.write(error.format_message() + "\n")
-            return EXIT_OK
-        ctx = getattr(error, "ctx", None)
-        where = ctx.command_path if ctx is not None else "rouge"
-        hint = f" (see '{where} --help')" if ctx is not None else ""
-        fail(f"{where}: {error.format_message()}{hint}")
-        return error.exit_code if error.exit_code else EXIT_USAGE
-    except typer.Exit as error:
-        return int(error.exit_code or 0)
-    except (KeyboardInterrupt, typer.Abort):
+    except KeyboardInterrupt:
         sys.stderr.write("\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
+    except Exception as error:
+        code = _typer_exit_code(error)
+        if code is None:
+            raise
+        return code
+
+
+def _typer_exit_code(error: Exception) -> int | None:
+    """Report one of Typer's exceptions the rouge way; None for anything else."""
+    typer = sys.modules.get("typer")
+    if typer is None:
+        return None
+    if isinstance(error, typer.Exit):
+        return int(error.exit_code or 0)
+    if isinstance(error, typer.Abort):
+        sys.stderr.write("\n")
+        return EXIT_INTERRUPTED
+    if not isinstance(error, typer.TyperException):
+        return None
+    if type(error).__name__ == "NoArgsIsHelpError":
+        sys.stdout.write(error.format_message() + "\n")
+        return EXIT_OK
+    ctx = getattr(error, "ctx", None)
+    where = ctx.command_path if ctx is not None else "rouge"
+    hint = f" (see '{where} --help')" if ctx is not None else ""
+    fail(f"{where}: {error.format_message()}{hint}")
+    return int(error.exit_code) if error.exit_code else EXIT_USAGE
 
 
 def _silence_stdout() -> None:

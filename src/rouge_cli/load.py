@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from importlib import resources
-from pathlib import Path
 
 from .checks import check_dataset
 from .errors import DataError, Problem
 from .lint import lint_dataset
 from .model import Dataset
+from .paths import PathLike, shipped_data_path
 from .schema import Parsed, parse_document
 
 if sys.version_info >= (3, 11):
@@ -17,22 +17,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-SHIPPED_NAME = "characters.toml"
 
 
-def shipped_data_path() -> Path:
-    """The dataset shipped inside the package (or, in a source checkout, in `data/`)."""
-    packaged = resources.files("rouge_cli") / "data" / SHIPPED_NAME
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "data" / SHIPPED_NAME
-
-
-def read_document(path: Path) -> dict[str, object]:
+def read_document(path: PathLike) -> dict[str, object]:
     """Parse `path` as TOML; any failure becomes a `DataError` naming the file."""
-    name = str(path)
+    name = os.fspath(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except FileNotFoundError:
         raise DataError(name, [Problem("", "no such file")]) from None
     except IsADirectoryError:
@@ -61,10 +53,10 @@ def validate(document: dict[str, object]) -> tuple[Parsed, list[Problem]]:
     return parsed, problems
 
 
-def load_dataset(path: Path | None = None) -> Dataset:
+def load_dataset(path: PathLike | None = None) -> Dataset:
     """Load and validate a dataset (the shipped one by default); raise `DataError` on any problem."""
     path = path if path is not None else shipped_data_path()
     parsed, problems = validate(read_document(path))
     if problems:
-        raise DataError(str(path), problems)
+        raise DataError(os.fspath(path), problems)
     return parsed.dataset

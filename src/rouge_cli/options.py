@@ -7,16 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from .completion import from_params
-
 
 def complete_character(ctx: typer.Context, incomplete: str) -> list[str]:
     """Offer the character names visible at the episode in force."""
+    from .completion import from_params
+
     return from_params(ctx.params, "character", incomplete)
 
 
 def complete_faction(ctx: typer.Context, incomplete: str) -> list[str]:
     """Offer the faction names visible at the episode in force."""
+    from .completion import from_params
+
     return from_params(ctx.params, "faction", incomplete)
 
 

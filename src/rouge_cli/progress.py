@@ -3,67 +3,84 @@
 The directory is `$XDG_CONFIG_HOME/rouge` when XDG_CONFIG_HOME is set (on every platform,
 as command-line users expect), else the platform's config directory. Writes are atomic
 (temporary file, then rename). A file that cannot be read is an error with a way out,
-never a silent reset.
+never a silent reset. Reading avoids heavy imports: it runs on every command.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from pathlib import Path
 
 from .errors import ProgressError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 FILE_NAME = "progress.toml"
 KEY = "up_to_episode"
 WAY_OUT = "fix it with `rouge progress set N` or remove it with `rouge progress clear`"
 
 
-def config_dir() -> Path:
+def config_dir() -> str:
     xdg = os.environ.get("XDG_CONFIG_HOME", "").strip()
     if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "rouge"
-    from platformdirs import user_config_path
+        return os.path.join(xdg, "rouge")
+    if sys.platform.startswith("linux"):
+        return os.path.join(os.path.expanduser("~"), ".config", "rouge")
+    from platformdirs import user_config_dir
 
-    return user_config_path("rouge", appauthor=False)
+    return user_config_dir("rouge", appauthor=False)
 
 
-def progress_path() -> Path:
-    return config_dir() / FILE_NAME
+def progress_path() -> str:
+    return os.path.join(config_dir(), FILE_NAME)
+
+
+def parse_progress(text: str) -> int | None:
+    """The episode in a progress file's text, or None when it is not a valid progress file."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if len(lines) == 1:
+        key, sign, value = lines[0].partition("=")
+        if sign and key.strip() == KEY and value.strip().isascii() and value.strip().isdigit():
+            return int(value.strip()) or None
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised only on Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    try:
+        value = tomllib.loads(text).get(KEY)
+    except tomllib.TOMLDecodeError:
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
 
 
 def read_saved_episode() -> int | None:
     """The saved episode, or None when nothing is saved; ProgressError when unreadable."""
     path = progress_path()
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except FileNotFoundError:
         return None
     except OSError as error:
         raise ProgressError(f"cannot read saved progress {path} ({error.strerror or error}); {WAY_OUT}") from None
     try:
-        value = tomllib.loads(raw.decode("utf-8")).get(KEY)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        value = None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        episode = parse_progress(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        episode = None
+    if episode is None:
         raise ProgressError(f"saved progress {path} is corrupted; {WAY_OUT}")
-    return value
+    return episode
 
 
-def save_episode(episode: int) -> Path:
+def save_episode(episode: int) -> str:
     """Store `episode` atomically; returns the file written."""
+    import tempfile
+
     path = progress_path()
+    folder = os.path.dirname(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_dir():
+        os.makedirs(folder, exist_ok=True)
+        if os.path.isdir(path):
             raise IsADirectoryError(21, "is a directory")
-        handle, temporary = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(f"# rouge: how far you have watched (written by `rouge progress set`)\n{KEY} = {episode}\n")
@@ -82,7 +99,7 @@ def clear_saved_episode() -> bool:
     """Forget the saved episode; False when there was none."""
     path = progress_path()
     try:
-        path.unlink()
+        os.unlink(path)
     except FileNotFoundError:
         return False
     except OSError as error:

@@ -6,12 +6,12 @@ name that never existed.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from .errors import NotFoundError, UsageError
-from .text import contains_phrase, fold, printable, words
+from .folding import fold
+from .text import contains_phrase, printable, words
 from .view import CharacterView, FactionView, View
 
 T = TypeVar("T", CharacterView, FactionView)
@@ -43,6 +43,8 @@ def suggestions(items: Iterable[CharacterView | FactionView], query: str, limit:
             candidates.setdefault(fold(label), label)
             for word in words(label):
                 candidates.setdefault(word, item.name)
+    import difflib
+
     close = difflib.get_close_matches(fold(query), list(candidates), n=limit * 3, cutoff=0.72)
     result: list[str] = []
     for key in close:

@@ -6,12 +6,14 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .recap import Recap, Reveal
-from .search import Result
-from .timeline import Event
 from .view import CharacterView, FactView, View
+
+if TYPE_CHECKING:
+    from .recap import Recap, Reveal
+    from .search import Result
+    from .timeline import Event
 
 SCHEMA_VERSION = 1
 # Characters json.dumps leaves raw with ensure_ascii=False that a terminal could act on.

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from .episode import EpisodeChoice, choose_episode
 from .gate import gate
-from .load import load_dataset
-from .model import Dataset
+from .paths import PathLike, shipped_data_path
 from .progress import read_saved_episode
+from .store import StaleCacheError, open_store
 from .view import View
 
 
@@ -19,9 +18,9 @@ def note(message: str) -> None:
     sys.stderr.write(f"rouge: {message}\n")
 
 
-def episode_in_force(dataset: Dataset, episode: int | None, show_all: bool, quiet: bool = False) -> EpisodeChoice:
-    """The episode to show, with the note or warning its origin calls for."""
-    choice = choose_episode(episode, show_all, os.environ, dataset.episode_count, read_saved_episode)
+def episode_in_force(count: int, episode: int | None, show_all: bool, quiet: bool = False) -> EpisodeChoice:
+    """The episode to show (of `count`), with the note or warning its origin calls for."""
+    choice = choose_episode(episode, show_all, os.environ, count, read_saved_episode)
     if quiet:
         return choice
     if choice.origin == "default":
@@ -30,11 +29,24 @@ def episode_in_force(dataset: Dataset, episode: int | None, show_all: bool, quie
             "ROUGE_UP_TO_EPISODE=N or `rouge progress set N`."
         )
     elif choice.origin == "all":
-        note(f"warning: --all shows all {dataset.episode_count} episodes, spoilers included.")
+        note(f"warning: --all shows all {count} episodes, spoilers included.")
     return choice
 
 
-def open_view(data: Path | None, episode: int | None, show_all: bool, quiet: bool = False) -> View:
-    """Load the dataset, decide the episode in force, and gate: the only way commands see data."""
-    dataset = load_dataset(data)
-    return gate(dataset, episode_in_force(dataset, episode, show_all, quiet).episode)
+def open_view(
+    data: PathLike | None, episode: int | None, show_all: bool, quiet: bool = False, query: str | None = None
+) -> View:
+    """Load the dataset, decide the episode in force, and gate: the only way commands see data.
+
+    With `query`, only the records a lookup of that name can depend on are loaded (see
+    `Store.for_query`); the gate's answer about any match is the same as on the whole dataset.
+    """
+    path = data if data is not None else shipped_data_path()
+    store = open_store(path)
+    chosen = episode_in_force(store.episode_count, episode, show_all, quiet).episode
+    try:
+        dataset = store.for_query(query, chosen) if query is not None else store.everything()
+    except StaleCacheError:
+        store = open_store(path, rebuild=True)
+        dataset = store.for_query(query, chosen) if query is not None else store.everything()
+    return gate(dataset, chosen)

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .folding import fold
 
 _WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of `text`, with runs of white space collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
 
 
 def words(text: str) -> tuple[str, ...]:

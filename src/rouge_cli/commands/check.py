@@ -9,8 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import DataError
-from ..load import read_document, shipped_data_path, validate
+from ..load import read_document, validate
 from ..options import DataPath
+from ..paths import shipped_data_path
 
 PathArgument = Annotated[
     Optional[Path],  # noqa: UP045

@@ -8,8 +8,6 @@ from typing import Annotated, Optional
 import typer
 
 from ..options import DataPath, Episode, Json, ShowAll, complete_faction
-from ..query import filter_characters, find_faction
-from ..session import open_view
 
 
 class StatusChoice(str, Enum):
@@ -43,15 +41,6 @@ def list_characters(
       rouge list --faction "Immortal Nine" -e 8
       rouge list --status dead --json | jq -r '.characters[].name'
     """
-    view = open_view(data, up_to_episode, show_all)
-    group = find_faction(view, faction) if faction is not None else None
-    characters = filter_characters(view, group, species, status.value if status else None)
-    if json:
-        from ..render_json import characters_document, write
+    from ..actions import list_characters as run
 
-        write(characters_document(view, characters))
-    else:
-        from ..human.profile import print_character_table
-
-        caption = f"{group.name} members known" if group else "characters known"
-        print_character_table(view, characters, caption)
+    run(faction, species, status.value if status else None, up_to_episode, show_all, json, data)

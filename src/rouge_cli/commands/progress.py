@@ -37,7 +37,7 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
         return
     saved = read_saved_episode()
     dataset = load_dataset(data)
-    choice = episode_in_force(dataset, None, False, quiet=True)
+    choice = episode_in_force(dataset.episode_count, None, False, quiet=True)
     path = progress_path()
     if json_output:
         document = {

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from ..actions import lookup
 from ..options import DataPath, Episode, Json, ShowAll
-from ..query import find_character
-from ..session import open_view
 from ..timeline import timeline as build_timeline
 from .who import NameArgument
 
@@ -23,8 +22,7 @@ def timeline(
       rouge timeline giallon -e 13
       rouge timeline rouge -e 8 --json | jq '.events[] | select(.kind == "fact") | .text'
     """
-    view = open_view(data, up_to_episode, show_all)
-    character = find_character(view, name)
+    view, character = lookup(data, up_to_episode, show_all, name)
     events = build_timeline(character)
     if json:
         from ..render_json import timeline_document, write

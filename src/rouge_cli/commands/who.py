@@ -7,8 +7,6 @@ from typing import Annotated
 import typer
 
 from ..options import DataPath, Episode, Json, ShowAll, complete_character
-from ..query import find_character
-from ..session import open_view
 
 NameArgument = Annotated[
     str,
@@ -36,13 +34,6 @@ def who(
       rouge who noid -e 3 --sources
       rouge who jill -e 8 --json | jq '.character.aliases'
     """
-    view = open_view(data, up_to_episode, show_all)
-    character = find_character(view, name)
-    if json:
-        from ..render_json import character_object, envelope, write
+    from ..actions import who as run
 
-        write(envelope(view, character=character_object(character)))
-    else:
-        from ..human.profile import print_profile
-
-        print_profile(view, character, sources)
+    run(name, up_to_episode, show_all, json, sources, data)

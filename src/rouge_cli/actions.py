@@ -1,0 +1,57 @@
+"""The bodies of `rouge who` and `rouge list`, free of Typer so the fast path can run them too."""
+
+from __future__ import annotations
+
+from .paths import PathLike
+from .query import filter_characters, find_character, find_faction, match
+from .session import open_view
+from .view import CharacterView, View
+
+
+def lookup(data: PathLike | None, episode: int | None, show_all: bool, name: str) -> tuple[View, CharacterView]:
+    """The view and the one character `name` designates (NotFoundError otherwise).
+
+    Reads only the records the name can match; when that does not give exactly one match,
+    the whole dataset is gated so "did you mean" and ambiguity messages are the full ones.
+    """
+    view = open_view(data, episode, show_all, query=name)
+    found = match(view.characters, name)
+    if len(found) == 1:
+        return view, found[0]
+    view = open_view(data, episode, show_all, quiet=True)
+    return view, find_character(view, name)
+
+
+def who(name: str, episode: int | None, show_all: bool, json: bool, sources: bool, data: PathLike | None) -> None:
+    view, character = lookup(data, episode, show_all, name)
+    if json:
+        from .render_json import character_object, envelope, write
+
+        write(envelope(view, character=character_object(character)))
+    else:
+        from .human.profile import print_profile
+
+        print_profile(view, character, sources)
+
+
+def list_characters(
+    faction: str | None,
+    species: str | None,
+    status: str | None,
+    episode: int | None,
+    show_all: bool,
+    json: bool,
+    data: PathLike | None,
+) -> None:
+    view = open_view(data, episode, show_all)
+    group = find_faction(view, faction) if faction is not None else None
+    characters = filter_characters(view, group, species, status)
+    if json:
+        from .render_json import characters_document, write
+
+        write(characters_document(view, characters))
+    else:
+        from .human.profile import print_character_table
+
+        caption = f"{group.name} members known" if group else "characters known"
+        print_character_table(view, characters, caption)

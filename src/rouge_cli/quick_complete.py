@@ -1,0 +1,205 @@
+"""Answer a shell's Tab for a character or faction name in a few milliseconds.
+
+The shells call `rouge` with `_ROUGE_COMPLETE=complete_bash|complete_zsh|complete_fish`
+(the scripts `rouge --install-completion` installs). When the word being completed is a
+character name (`rouge who …`, `rouge timeline …`) or a faction (`--faction …`), this
+module answers from the completion table of the episode in force, a small cached file
+built from the gated view (`completion.py`); when no table is cached yet it has one
+built. Anything else (commands, options, `--all`, unusual input) is left to Typer.
+Only `os`, `sys`, `marshal`, `zlib` and `unicodedata` are imported on the quick path.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from . import cache
+from .folding import fold
+
+COMPLETE_VAR = "_ROUGE_COMPLETE"
+NAME_COMMANDS = ("who", "timeline")
+VALUE_OPTIONS = ("-e", "--up-to-episode", "--data", "-f", "--faction", "--species", "--status")
+# (label, folded label, folded words) for characters, then for factions.
+Table = tuple[list[tuple[str, str, tuple[str, ...]]], list[tuple[str, str, tuple[str, ...]]]]
+_UNPRINTABLE = {
+    code: "?" for code in [*range(32), *range(127, 160), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+}
+
+
+def episode_suffix(episode: int) -> str:
+    return f"complete-{episode}"
+
+
+def split_words(line: str) -> list[str]:
+    """Split a command line as a shell would (quotes and backslashes), leniently."""
+    result: list[str] = []
+    current: list[str] = []
+    quote = ""
+    started = False
+    chars = iter(line)
+    for ch in chars:
+        if quote:
+            if ch == quote:
+                quote = ""
+            elif ch == "\\" and quote == '"':
+                current.append(next(chars, ""))
+            else:
+                current.append(ch)
+        elif ch in "'\"":
+            quote, started = ch, True
+        elif ch == "\\":
+            current.append(next(chars, ""))
+            started = True
+        elif ch.isspace():
+            if started or current:
+                result.append("".join(current))
+            current, started = [], False
+        else:
+            current.append(ch)
+            started = True
+    if started or current:
+        result.append("".join(current))
+    return result
+
+
+def parse_request(env: dict[str, str] | os._Environ[str]) -> tuple[str, list[str], str] | None:
+    """(shell, words before the cursor, word being typed), as the shell sent them."""
+    shell = env.get(COMPLETE_VAR, "").removeprefix("complete_")
+    if shell == "bash":
+        words = split_words(env.get("COMP_WORDS", ""))
+        cword = env.get("COMP_CWORD", "")
+        if not cword.isdigit():
+            return None
+        index = int(cword)
+        return shell, words[1:index], words[index] if index < len(words) else ""
+    if shell in ("zsh", "fish"):
+        line = env.get("_TYPER_COMPLETE_ARGS", "")
+        words = split_words(line)[1:]
+        if words and not line.endswith(" "):
+            return shell, words[:-1], words[-1]
+        return shell, words, ""
+    return None
+
+
+def target(args: list[str], typed: str) -> tuple[str, str, dict[str, str]] | None:
+    """(kind, text typed, options seen) when a name is being completed, else None."""
+    options: dict[str, str] = {}
+    command = ""
+    positionals = 0
+    expecting = ""
+    for arg in args:
+        if expecting:
+            options[expecting] = arg
+            expecting = ""
+        elif arg in VALUE_OPTIONS:
+            expecting = "-e" if arg == "--up-to-episode" else arg
+        elif arg.startswith(("--up-to-episode=", "--data=")):
+            name, _, value = arg.partition("=")
+            options["-e" if name == "--up-to-episode" else name] = value
+        elif arg.startswith("-e") and arg[2:].isdigit():
+            options["-e"] = arg[2:]
+        elif arg.startswith("-"):
+            options[arg] = ""
+        elif not command:
+            command = arg
+        else:
+            positionals += 1
+    if command == "list" and expecting in ("-f", "--faction"):
+        return "faction", typed, options
+    if command == "list" and typed.startswith("--faction="):
+        return "faction", typed.partition("=")[2], options
+    if not expecting and command in NAME_COMMANDS and positionals == 0 and not typed.startswith("-"):
+        return "character", typed, options
+    return None
+
+
+def _saved_episode() -> str | None:
+    """The saved progress as text ("" when none), or None when it is not plainly readable."""
+    from .progress import config_dir, parse_progress
+
+    try:
+        with open(os.path.join(config_dir(), "progress.toml"), encoding="utf-8") as handle:
+            episode = parse_progress(handle.read())
+    except FileNotFoundError:
+        return ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    return str(episode) if episode is not None else None
+
+
+def episode_in_force(options: dict[str, str]) -> int | None:
+    """The episode as `rouge` would choose it, when that is plain; None to take the slow path."""
+    if "--all" in options:
+        return None
+    raw = options.get("-e") or os.environ.get("ROUGE_UP_TO_EPISODE", "").strip() or _saved_episode()
+    if raw == "":
+        return 1
+    if raw is None or not raw.isascii() or not raw.isdigit():
+        return None
+    return int(raw)
+
+
+def data_path(options: dict[str, str]) -> str:
+    explicit = options.get("--data") or os.environ.get("ROUGE_DATA", "")
+    if explicit:
+        return explicit
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "data", "characters.toml")
+    if os.path.isfile(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "data", "characters.toml")
+
+
+def offer(rows: list[tuple[str, str, tuple[str, ...]]], typed: str) -> list[str]:
+    """Labels the typed text could be the start of (of the whole label or of one of its words)."""
+    prefix = fold(typed)
+    return [
+        label for label, folded, words in rows if folded.startswith(prefix) or any(w.startswith(prefix) for w in words)
+    ]
+
+
+def shell_escape(value: str) -> str:
+    """A label as bash should insert it: every character the shell would split or expand escaped."""
+    return "".join(ch if ch.isalnum() or ch in "-_.,:+@%/" else "\\" + ch for ch in value)
+
+
+def render(shell: str, values: list[str], fish_action: str) -> tuple[str, int]:
+    """The text to print for `shell`, and the exit code."""
+    safe = [value.translate(_UNPRINTABLE) for value in values]
+    if shell == "bash":
+        return "\n".join(shell_escape(v) for v in safe), 0
+    if shell == "zsh":
+        quoted = " ".join("'" + v.replace("'", "'\\''") + "'" for v in safe)
+        return (f"compadd -U -- {quoted}" if safe else "_files"), 0
+    if fish_action == "is-args":
+        return "", 0 if safe else 1
+    return "\n".join(safe), 0
+
+
+def answer(env: dict[str, str] | os._Environ[str]) -> int | None:
+    """Print the completion and return the exit code, or None to let Typer answer."""
+    request = parse_request(env)
+    if request is None:
+        return None
+    shell, args, incomplete = request
+    wanted = target(args, incomplete)
+    if wanted is None:
+        return None
+    kind, typed, options = wanted
+    data = data_path(options)
+    episode = episode_in_force(options)
+    key = cache.data_key(data)
+    table = cache.read(cache.cache_path(key, episode_suffix(episode))) if key and episode else None
+    if not (isinstance(table, tuple) and len(table) == 2):
+        from pathlib import Path
+
+        from .completion import table_for
+
+        flag = options.get("-e")
+        table = table_for(Path(data), int(flag) if flag and flag.isdigit() else None, "--all" in options)
+    values = offer(table[0] if kind == "character" else table[1], typed) if table else []
+    text, code = render(shell, values, env.get("_TYPER_COMPLETE_FISH_ACTION", ""))
+    if text:
+        sys.stdout.write(text + "\n")
+    return code
