@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .errors import UsageError
-from .text import printable
+from .escape import printable
 
 ENV_EPISODE = "ROUGE_UP_TO_EPISODE"
 Origin = Literal["flag", "all", "env", "progress", "default"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -40,8 +40,7 @@ class ProgressError(RougeError):
     exit_code = EXIT_PROGRESS
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a dataset: where (a key path) and what."""
 
     path: str

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RougeError
-from .text import printable
+from .escape import printable
 
 
 def fail(message: str) -> None:

@@ -18,7 +18,6 @@ else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 
-
 def read_document(path: PathLike) -> dict[str, object]:
     """Parse `path` as TOML; any failure becomes a `DataError` naming the file."""
     name = os.fspath(path)

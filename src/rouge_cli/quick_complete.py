@@ -15,6 +15,7 @@ import os
 import sys
 
 from . import cache
+from .escape import printable
 from .folding import fold
 
 COMPLETE_VAR = "_ROUGE_COMPLETE"
@@ -22,9 +23,6 @@ NAME_COMMANDS = ("who", "timeline")
 VALUE_OPTIONS = ("-e", "--up-to-episode", "--data", "-f", "--faction", "--species", "--status")
 # (label, folded label, folded words) for characters, then for factions.
 Table = tuple[list[tuple[str, str, tuple[str, ...]]], list[tuple[str, str, tuple[str, ...]]]]
-_UNPRINTABLE = {
-    code: "?" for code in [*range(32), *range(127, 160), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-}
 
 
 def episode_suffix(episode: int) -> str:
@@ -166,7 +164,7 @@ def shell_escape(value: str) -> str:
 
 def render(shell: str, values: list[str], fish_action: str) -> tuple[str, int]:
     """The text to print for `shell`, and the exit code."""
-    safe = [value.translate(_UNPRINTABLE) for value in values]
+    safe = [printable(value) for value in values]
     if shell == "bash":
         return "\n".join(shell_escape(v) for v in safe), 0
     if shell == "zsh":

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .escape import printable
 from .folding import fold
 
+__all__ = ["contains_phrase", "fold", "printable", "words"]
+
 _WORD = re.compile(r"[^\W_]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -21,10 +23,3 @@ def contains_phrase(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     if size == 0 or size > len(haystack):
         return False
     return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
-
-
-def printable(text: str) -> str:
-    """`text` with control, bidi and escape characters shown as visible escapes."""
-    return _CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
-    )

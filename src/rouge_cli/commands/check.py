@@ -8,10 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import DataError
-from ..load import read_document, validate
 from ..options import DataPath
-from ..paths import shipped_data_path
 
 PathArgument = Annotated[
     Optional[Path],  # noqa: UP045
@@ -27,6 +24,10 @@ def check(path: PathArgument = None, data: DataPath = None) -> None:
       rouge check
       rouge check my-dataset.toml
     """
+    from ..errors import DataError
+    from ..load import read_document, validate
+    from ..paths import shipped_data_path
+
     target = path or data or shipped_data_path()
     parsed, problems = validate(read_document(target))
     if problems:

@@ -6,10 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NotFoundError
 from ..options import DataPath, Episode, Json, ShowAll
-from ..recap import recap
-from ..session import open_view
 
 
 def episodes(
@@ -22,6 +19,8 @@ def episodes(
       rouge episodes -e 5
       rouge episodes --json | jq -r '.episodes[].title'
     """
+    from ..session import open_view
+
     view = open_view(data, up_to_episode, show_all)
     if json:
         from ..render_json import episodes_document, write
@@ -47,6 +46,10 @@ def episode(
       rouge episode 4 -e 6
       rouge episode 2 --json | jq '.new_characters'
     """
+    from ..errors import NotFoundError
+    from ..recap import recap
+    from ..session import open_view
+
     view = open_view(data, up_to_episode, show_all)
     if not 1 <= number <= view.episode:
         raise NotFoundError(f"no episode {number} up to episode {view.episode} (choose 1 to {view.episode}).")

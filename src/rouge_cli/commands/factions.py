@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..options import DataPath, Episode, Json, ShowAll
-from ..session import open_view
 
 
 def factions(
@@ -16,6 +15,8 @@ def factions(
       rouge factions -e 7
       rouge factions --json | jq '.factions[] | {name, member_count}'
     """
+    from ..session import open_view
+
     view = open_view(data, up_to_episode, show_all)
     if json:
         from ..render_json import factions_document, write

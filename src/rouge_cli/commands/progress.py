@@ -8,11 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
-from ..load import load_dataset
 from ..options import DataPath, Json
-from ..progress import clear_saved_episode, progress_path, read_saved_episode, save_episode
-from ..session import episode_in_force
 
 progress_app = typer.Typer(
     name="progress",
@@ -33,6 +29,10 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
       rouge progress set 5
       rouge progress clear
     """
+    from ..load import load_dataset
+    from ..progress import progress_path, read_saved_episode
+    from ..session import episode_in_force
+
     if ctx.invoked_subcommand is not None:
         return
     saved = read_saved_episode()
@@ -72,6 +72,10 @@ def set_progress(
     Examples:
       rouge progress set 5
     """
+    from ..errors import UsageError
+    from ..load import load_dataset
+    from ..progress import save_episode
+
     count = load_dataset(data).episode_count
     if not 1 <= episode <= count:
         raise UsageError(f"N must be a whole number from 1 to {count} (got {episode})")
@@ -87,6 +91,8 @@ def clear_progress() -> None:
     Examples:
       rouge progress clear
     """
+    from ..progress import clear_saved_episode, progress_path
+
     path = progress_path()
     if clear_saved_episode():
         sys.stdout.write(f"Cleared saved progress ({path}).\n")

@@ -7,9 +7,6 @@ from typing import Annotated
 import typer
 
 from ..options import DataPath, Episode, Json, ShowAll
-from ..query import quoted
-from ..search import search as run_search
-from ..session import open_view
 
 
 def search(
@@ -26,6 +23,10 @@ def search(
       rouge search nectar -e 3
       rouge search "code eve" -e 8 --json | jq '.count'
     """
+    from ..query import quoted
+    from ..search import search as run_search
+    from ..session import open_view
+
     view = open_view(data, up_to_episode, show_all)
     results = run_search(view, text)
     if json:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from ..actions import lookup
 from ..options import DataPath, Episode, Json, ShowAll
-from ..timeline import timeline as build_timeline
 from .who import NameArgument
 
 
@@ -22,6 +20,9 @@ def timeline(
       rouge timeline giallon -e 13
       rouge timeline rouge -e 8 --json | jq '.events[] | select(.kind == "fact") | .text'
     """
+    from ..actions import lookup
+    from ..timeline import timeline as build_timeline
+
     view, character = lookup(data, up_to_episode, show_all, name)
     events = build_timeline(character)
     if json:

@@ -1,0 +1,11 @@
+"""Make text safe to echo to a terminal, without importing `re` (this sits on the error path)."""
+
+from __future__ import annotations
+
+_UNSAFE = [*range(0x20), *range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_ESCAPES = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
+
+
+def printable(text: str) -> str:
+    """`text` with control, bidi and escape characters shown as visible escapes."""
+    return text.translate(_ESCAPES)
