@@ -48,7 +48,7 @@ def test_all_shows_the_last_episode_with_a_warning(invoke: Invoke) -> None:
     [
         (("-e", "0"), "--up-to-episode must be a whole number from 1 to 4 (got 0)"),
         (("-e", "5"), "--up-to-episode must be a whole number from 1 to 4 (got 5)"),
-        (("-e", "abc"), "Invalid value for '--up-to-episode' / '-e': 'abc' is not a valid int"),
+        (("-e", "abc"), "Invalid value for '--up-to-episode' / '-e': 'abc' is not an episode number"),
         (("-e", "2", "--all"), "--up-to-episode and --all cannot be used together"),
     ],
 )
@@ -132,9 +132,8 @@ def test_usage_errors_are_one_line_with_exit_2(invoke: Invoke, args: tuple[str, 
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
-    from support import ROOT
-
     from rouge_cli.cli import app
+    from support import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback] + ["progress"]

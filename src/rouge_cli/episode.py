@@ -45,7 +45,7 @@ def choose_episode(
             raise UsageError(f"--up-to-episode must be a whole number from 1 to {count} (got {flag})")
         return EpisodeChoice(flag, "flag")
     raw = env.get(ENV_EPISODE)
-    if raw is not None and raw.strip():
+    if raw:
         return EpisodeChoice(parse_episode(raw, count, ENV_EPISODE), "env")
     stored = saved()
     if stored is not None:

@@ -58,9 +58,10 @@ class DataError(RougeError):
     def __init__(self, file: str, problems: list[Problem]) -> None:
         self.file = file
         self.problems = tuple(problems)
+        shown = file if len(file) <= 160 else f"{file[:100]}…{file[-40:]}"
         count = len(self.problems)
         if count == 1:
-            summary = f"{file}: {self.problems[0]}"
+            summary = f"{shown}: {self.problems[0]}"
         else:
-            summary = f"{file}: {count} problems, first: {self.problems[0]}"
+            summary = f"{shown}: {count} problems, first: {self.problems[0]}"
         super().__init__(summary)

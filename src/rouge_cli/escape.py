@@ -9,3 +9,12 @@ _ESCAPES = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for c
 def printable(text: str) -> str:
     """`text` with control, bidi and escape characters shown as visible escapes."""
     return text.translate(_ESCAPES)
+
+
+def has_control(text: str) -> bool:
+    """True when `text` holds a character a terminal could act on (controls, escapes, bidi)."""
+    return printable(text) != text
+
+
+def first_control(text: str) -> str:
+    return next(ch for ch in text if ord(ch) in _ESCAPES)

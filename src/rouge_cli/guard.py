@@ -14,9 +14,22 @@ from typing import Any
 from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RougeError
 from .escape import printable
 
+MAX_QUOTED = 60
+MAX_MESSAGE = 240
+
+
+def shorten(message: str) -> str:
+    """Cut long quoted values (a 100,000-character argument echoed back) and cap the length."""
+    parts = message.split("'")
+    for index in range(1, len(parts), 2):
+        if len(parts[index]) > MAX_QUOTED:
+            parts[index] = parts[index][:MAX_QUOTED] + "…"
+    short = "'".join(parts)
+    return short if len(short) <= MAX_MESSAGE else short[: MAX_MESSAGE - 1] + "…"
+
 
 def fail(message: str) -> None:
-    sys.stderr.write(f"rouge: error: {printable(message)}\n")
+    sys.stderr.write(f"rouge: error: {shorten(printable(message))}\n")
 
 
 def run_guarded(invoke: Callable[[], Any]) -> int:

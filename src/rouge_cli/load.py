@@ -41,6 +41,8 @@ def read_document(path: PathLike) -> dict[str, object]:
         return document
     except tomllib.TOMLDecodeError as error:
         raise DataError(name, [Problem("", f"TOML syntax error: {error}")]) from None
+    except RecursionError:
+        raise DataError(name, [Problem("", "is nested too deeply to be a dataset")]) from None
 
 
 def validate(document: dict[str, object]) -> tuple[Parsed, list[Problem]]:

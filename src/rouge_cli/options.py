@@ -22,6 +22,16 @@ def complete_faction(ctx: typer.Context, incomplete: str) -> list[str]:
     return from_params(ctx.params, "faction", incomplete)
 
 
+def episode_number(value: str) -> int:
+    """An episode number as typed: ASCII digits only (Python's int() would take "1_0" or "٣")."""
+    if isinstance(value, int):
+        return value
+    digits = value.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
+        raise typer.BadParameter(f"'{value}' is not an episode number")
+    return int(digits)
+
+
 # Typer needs Optional[...] at run time on Python 3.10; keep these aliases in one place.
 Episode = Annotated[
     Optional[int],  # noqa: UP045
@@ -29,6 +39,7 @@ Episode = Annotated[
         "--up-to-episode",
         "-e",
         metavar="N",
+        parser=episode_number,
         help="Show only what is known after episode N (default: $ROUGE_UP_TO_EPISODE, saved progress, else 1).",
         show_default=False,
     ),

@@ -105,6 +105,8 @@ def filter_characters(
         result = [c for c in result if c.id in faction.members]
     if species is not None:
         wanted = fold(species)
+        if not wanted:
+            raise UsageError("the species to filter by is empty")
         result = [c for c in result if c.species is not None and fold(c.species) == wanted]
     if status is not None:
         result = [c for c in result if c.status == status]

@@ -131,6 +131,12 @@ def episode_in_force(options: dict[str, str]) -> int | None:
     if "--all" in options:
         return None
     raw = options.get("-e") or os.environ.get("ROUGE_UP_TO_EPISODE", "").strip() or _saved_episode()
+    if (
+        not options.get("-e")
+        and os.environ.get("ROUGE_UP_TO_EPISODE")
+        and not os.environ["ROUGE_UP_TO_EPISODE"].strip()
+    ):
+        return None
     if raw == "":
         return 1
     if raw is None or not raw.isascii() or not raw.isdigit():

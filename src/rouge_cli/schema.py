@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .errors import Problem
+from .escape import first_control, has_control, printable
 from .model import (
     NAME_KINDS,
     STATUSES,
@@ -69,7 +70,9 @@ class _Reader:
         ok = True
         for key in value:
             if key not in keys:
-                self.problem(_join(path, key), f"unknown key (allowed: {', '.join(keys)})")
+                shown = printable(str(key))
+                shown = shown if len(shown) <= 60 else shown[:60] + "…"
+                self.problem(_join(path, shown), f"unknown key (allowed: {', '.join(keys)})")
                 ok = False
         for key, required in keys.items():
             if required and key not in value:
@@ -97,6 +100,9 @@ class _Reader:
         value = self.typed(table, key, path, str, "a string")
         if value is not None and not value.strip():
             self.problem(_join(path, key), "must not be empty")
+            return None
+        if value is not None and has_control(value):
+            self.problem(_join(path, key), f"contains a control or bidi character ({printable(first_control(value))})")
             return None
         return value
 
@@ -164,6 +170,9 @@ def _sources(reader: _Reader, raw: object) -> tuple[tuple[str, str], ...]:
         return ()
     pairs = []
     for key in raw:
+        if has_control(key):
+            reader.problem("sources", f"key {printable(key)!r} contains a control or bidi character")
+            continue
         value = reader.text(raw, key, "sources")
         if value is not None:
             pairs.append((key, value))

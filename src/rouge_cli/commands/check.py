@@ -25,13 +25,14 @@ def check(path: PathArgument = None, data: DataPath = None) -> None:
       rouge check my-dataset.toml
     """
     from ..errors import DataError
+    from ..escape import printable
     from ..load import read_document, validate
     from ..paths import shipped_data_path
 
     target = path or data or shipped_data_path()
     parsed, problems = validate(read_document(target))
     if problems:
-        sys.stdout.writelines(f"{target}: {problem}\n" for problem in problems)
+        sys.stdout.writelines(printable(f"{target}: {problem}") + "\n" for problem in problems)
         raise DataError(str(target), problems)
     dataset = parsed.dataset
     facts = sum(len(c.facts) for c in dataset.characters)

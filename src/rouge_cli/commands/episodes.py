@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..options import DataPath, Episode, Json, ShowAll
+from ..options import DataPath, Episode, Json, ShowAll, episode_number
 
 
 def episodes(
@@ -33,7 +33,7 @@ def episodes(
 
 
 def episode(
-    number: Annotated[int, typer.Argument(metavar="N", help="The episode to recap.")],
+    number: Annotated[int, typer.Argument(metavar="N", help="The episode to recap.", parser=episode_number)],
     up_to_episode: Episode = None,
     show_all: ShowAll = False,
     json: Json = False,

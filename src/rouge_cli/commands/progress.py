@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..options import DataPath, Json
+from ..options import DataPath, Json, episode_number
 
 progress_app = typer.Typer(
     name="progress",
@@ -63,7 +63,9 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
 
 @progress_app.command("set")
 def set_progress(
-    episode: Annotated[int, typer.Argument(metavar="N", help="The last episode you have watched.")],
+    episode: Annotated[
+        int, typer.Argument(metavar="N", help="The last episode you have watched.", parser=episode_number)
+    ],
     data: DataPath = None,
 ) -> None:
     """Save how far you have watched (1 to the last episode).
