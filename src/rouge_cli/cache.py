@@ -39,8 +39,23 @@ def data_key(data_path: str) -> str | None:
         info = os.stat(path)
     except (OSError, ValueError):
         return None
-    fingerprint = f"{path}|{info.st_size}|{info.st_mtime_ns}|{FORMAT}|{sys.version_info[0]}.{sys.version_info[1]}"
-    return f"{zlib.crc32(fingerprint.encode('utf-8', 'surrogateescape')):08x}-{info.st_size:x}-{info.st_mtime_ns:x}"
+    which = f"{path}|{FORMAT}|{sys.version_info[0]}.{sys.version_info[1]}".encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(which):08x}-{info.st_size:x}-{info.st_mtime_ns:x}"
+
+
+def forget_other_versions(key: str) -> None:
+    """Remove the cache files of earlier versions of the same dataset file."""
+    prefix = key.split("-", 1)[0] + "-"
+    try:
+        names = os.listdir(cache_dir())
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and not name.startswith(key + "."):
+            try:
+                os.unlink(os.path.join(cache_dir(), name))
+            except OSError:
+                continue
 
 
 def cache_path(key: str, suffix: str) -> str:
@@ -64,6 +79,15 @@ def read_slice(path: str, offset: int, length: int) -> object:
             blob = handle.read(length)
         return marshal.loads(blob) if len(blob) == length else None
     except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def read_slice_bytes(path: str) -> bytes | None:
+    """The whole content of `path`, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
         return None
 
 

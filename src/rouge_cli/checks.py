@@ -43,11 +43,14 @@ def _sources(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
         items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
         if c.same_as is not None:
             items.append(c.same_as)
+    unknown: dict[str, list[str]] = {}  # each distinct source string is split once
     for item in items:
-        source = getattr(item, "source", "")
-        for key in (part.strip() for part in source.split(",")):
-            if key not in known:
-                yield Problem(f"{parsed.path_of(item)}.source", f"source key '{key}' is not declared in [sources]")
+        source: str = getattr(item, "source", "")
+        missing = unknown.get(source)
+        if missing is None:
+            missing = unknown[source] = [k for k in (p.strip() for p in source.split(",")) if k not in known]
+        for key in missing:
+            yield Problem(f"{parsed.path_of(item)}.source", f"source key '{key}' is not declared in [sources]")
 
 
 def _not_before(parsed: Parsed, item: Dated, episode: int, start: int, what: str) -> Iterator[Problem]:

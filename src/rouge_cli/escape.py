@@ -13,7 +13,7 @@ def printable(text: str) -> str:
 
 def has_control(text: str) -> bool:
     """True when `text` holds a character a terminal could act on (controls, escapes, bidi)."""
-    return printable(text) != text
+    return not text.isprintable() and printable(text) != text
 
 
 def first_control(text: str) -> str:

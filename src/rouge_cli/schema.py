@@ -116,8 +116,13 @@ class _Reader:
     def items(
         self, table: Mapping[str, Any], key: str, path: str, build: Callable[[object, str], T | None]
     ) -> tuple[T, ...]:
-        built = (build(raw, f"{_join(path, key)}[{i}]") for i, raw in enumerate(self.array(table, key, path)))
-        return tuple(item for item in built if item is not None)
+        prefix = _join(path, key)
+        built = []
+        for index, raw in enumerate(self.array(table, key, path)):
+            item = build(raw, f"{prefix}[{index}]")
+            if item is not None:
+                built.append(item)
+        return tuple(built)
 
 
 def _join(path: str, key: str) -> str:
@@ -212,7 +217,32 @@ _DATED = {"revealed_in": True, "source": True}
 _KINDS: dict[str, NameKind] = {kind: kind for kind in NAME_KINDS}
 
 
+def _plain(reader: _Reader, raw: dict[str, Any], keys: frozenset[str], texts: tuple[str, ...]) -> bool:
+    """True when `raw` is a well-formed dated table: only known keys, clean texts, a valid episode.
+
+    The fast path for large datasets; anything else goes through the checks that name each problem.
+    """
+    if not keys.issuperset(raw):
+        return False
+    episode = raw.get("revealed_in")
+    if type(episode) is not int or not 0 < episode <= reader.episode_count:
+        return False
+    for key in texts:
+        value = raw.get(key)
+        if type(value) is not str or not value.isprintable() or not value.strip():
+            return False
+    return True
+
+
+_NAME_KEYS = frozenset({"text", "kind", "revealed_in", "source"})
+_VALUE_KEYS = frozenset({"value", "revealed_in", "source"})
+
+
 def _name(reader: _Reader, raw: object, path: str) -> Name | None:
+    if type(raw) is dict and _plain(reader, raw, _NAME_KEYS, ("text", "kind", "source")) and raw["kind"] in _KINDS:
+        name = Name(raw["text"], _KINDS[raw["kind"]], raw["revealed_in"], raw["source"])
+        reader.paths[id(name)] = path
+        return name
     table = reader.table(raw, path, {"text": True, "kind": True, **_DATED})
     if table is None:
         return None
@@ -231,6 +261,14 @@ def _name(reader: _Reader, raw: object, path: str) -> Name | None:
 
 
 def _dated_value(reader: _Reader, raw: object, path: str, allowed: tuple[str, ...] | None) -> DatedValue | None:
+    if (
+        type(raw) is dict
+        and _plain(reader, raw, _VALUE_KEYS, ("value", "source"))
+        and (allowed is None or raw["value"] in allowed)
+    ):
+        item = DatedValue(raw["value"], raw["revealed_in"], raw["source"])
+        reader.paths[id(item)] = path
+        return item
     table = reader.table(raw, path, {"value": True, **_DATED})
     if table is None:
         return None
@@ -247,7 +285,29 @@ def _dated_value(reader: _Reader, raw: object, path: str, allowed: tuple[str, ..
     return reader.located(DatedValue(value, revealed_in, source), path)
 
 
+_FACT_KEYS = frozenset({"text", "revealed_in", "source", "superseded_in"})
+
+
 def _fact(reader: _Reader, raw: object, path: str) -> Fact | None:
+    # Fast path for the common, well-formed case (a large dataset holds about ten facts per
+    # character); anything unusual goes through the checks below, which name each problem.
+    if type(raw) is dict and _FACT_KEYS.issuperset(raw):
+        text, revealed_in, source = raw.get("text"), raw.get("revealed_in"), raw.get("source")
+        superseded_in, count = raw.get("superseded_in"), reader.episode_count
+        if (
+            type(text) is str
+            and text.isprintable()
+            and text.strip()
+            and type(source) is str
+            and source.isprintable()
+            and source.strip()
+            and type(revealed_in) is int
+            and 0 < revealed_in <= count
+            and (superseded_in is None or (type(superseded_in) is int and 0 < superseded_in <= count))
+        ):
+            fact = Fact(text, revealed_in, source, superseded_in)
+            reader.paths[id(fact)] = path
+            return fact
     table = reader.table(raw, path, {"text": True, "superseded_in": False, **_DATED})
     if table is None:
         return None

@@ -1,11 +1,13 @@
 """A cached, per-record copy of a validated dataset, so large datasets load only what a command needs.
 
 The first run after the dataset file changes validates it in full (`load.load_dataset`)
-and writes two cache files: `KEY.meta` (series, episodes, factions, one summary line per
-character and a word index of every name and description) and `KEY.records` (each
-character marshalled on its own). Later runs read the meta file and then either every
-record or only the records one lookup can depend on. A missing, stale or malformed cache
-is rebuilt; the spoiler gate then runs on whatever was loaded, exactly as on the file.
+and writes the cache: `KEY.records` (each character marshalled on its own), `KEY.order`
+(every record's place, in dataset order), `KEY.ids.N` and `KEY.words.N` (small hashed
+buckets: id -> where its record is and who is merged with it; word of a name or
+description -> ids), and last `KEY.meta` (series, episodes, factions). A lookup reads the
+meta file, one word bucket, a few id buckets and the records it needs. Anything missing,
+stale or malformed is rebuilt; the spoiler gate then runs on whatever was loaded, exactly
+as it would on the whole file.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from __future__ import annotations
 import datetime
 import marshal
 import os
+import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, cast
 
 from . import cache
@@ -96,26 +98,20 @@ def _encode_header(data: Dataset) -> Row:
     )
 
 
-@dataclass(frozen=True)
-class Summary:
-    """What the meta file says of one character: enough to pick the records a lookup needs."""
-
-    id: str
-    revealed_in: int
-    target: str | None
-    merged_in: int
-    offset: int
-    length: int
-
-
 class StaleCacheError(Exception):
-    """A cache file does not hold what its meta file promised."""
+    """A cache file does not hold what the meta file promised."""
+
+
+def bucket_of(text: str, buckets: int) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogateescape")) % buckets
 
 
 class Store:
-    """A dataset read from its cache: the header always, character records on demand."""
+    """A dataset read from its cache: the header always, everything else on demand."""
 
-    def __init__(self, meta: dict[str, Any], records: str, loaded: Sequence[Character] = ()) -> None:
+    def __init__(
+        self, meta: dict[str, Any], key: str, loaded: Sequence[Character] = (), pieces: dict[str, Any] | None = None
+    ) -> None:
         series, sources, episodes, factions = meta["header"]
         self.series = Series(*series)
         self.sources: tuple[tuple[str, str], ...] = tuple((k, v) for k, v in sources)
@@ -125,47 +121,76 @@ class Store:
         self.factions = tuple(
             Faction(fid, rev, src, _names(names), _facts(facts)) for fid, rev, src, names, facts in factions
         )
-        self.summaries = [Summary(*row) for row in meta["characters"]]
-        self.by_id = {s.id: s for s in self.summaries}
-        self.personas: dict[str, list[str]] = {}
-        for s in self.summaries:
-            if s.target is not None:
-                self.personas.setdefault(s.target, []).append(s.id)
-        self.words: dict[str, tuple[int, ...]] = meta["words"]
-        self.records = records
+        self.key = key
+        self.buckets: int = meta["buckets"]
         self._loaded: dict[str, Character] = {c.id: c for c in loaded}
+        self._complete = bool(loaded)
+        self._pieces: dict[str, Any] = dict(pieces or {})
+        if self._complete and not self._pieces:
+            self._pieces.update(_pieces_of(list(loaded), self.buckets))
 
     @property
     def episode_count(self) -> int:
         return len(self.episodes)
 
+    def _piece(self, suffix: str) -> Any:
+        if suffix not in self._pieces:
+            value = cache.read(cache.cache_path(self.key, suffix))
+            if value is None:
+                raise StaleCacheError(suffix)
+            self._pieces[suffix] = value
+        return self._pieces[suffix]
+
+    def _summary(self, character_id: str) -> Row | None:
+        found: Row | None = self._piece(f"ids.{bucket_of(character_id, self.buckets)}").get(character_id)
+        return found
+
     def _load(self, ids: Iterable[str]) -> None:
+        records = cache.cache_path(self.key, "records")
         for character_id in ids:
             if character_id in self._loaded:
                 continue
-            summary = self.by_id[character_id]
-            row = cache.read_slice(self.records, summary.offset, summary.length)
+            summary = self._summary(character_id)
+            if summary is None:
+                raise StaleCacheError(character_id)
+            row = cache.read_slice(records, summary[1], summary[2])
             try:
                 self._loaded[character_id] = decode_character(cast(Row, row))
             except (TypeError, ValueError, IndexError, KeyError) as error:
-                raise StaleCacheError(self.records) from error
+                raise StaleCacheError(records) from error
 
-    def _dataset(self, ids: set[str]) -> Dataset:
-        self._load(ids)
-        characters = tuple(self._loaded[s.id] for s in self.summaries if s.id in ids)
-        return Dataset(self.series, self.sources, self.episodes, self.factions, characters)
+    def _dataset(self, ids: Iterable[str]) -> Dataset:
+        wanted = set(ids)
+        self._load(wanted)
+        ordered = sorted(wanted, key=lambda i: cast(Row, self._summary(i))[0])
+        return Dataset(self.series, self.sources, self.episodes, self.factions, tuple(self._loaded[i] for i in ordered))
 
     def everything(self) -> Dataset:
-        return self._dataset({s.id for s in self.summaries})
+        if not self._complete:
+            order: list[Row] = self._piece("order")
+            blob = cache.read_slice_bytes(cache.cache_path(self.key, "records"))
+            if blob is None:
+                raise StaleCacheError("records")
+            try:
+                for character_id, offset, length in order:
+                    if character_id not in self._loaded:
+                        row = marshal.loads(blob[offset : offset + length])
+                        self._loaded[character_id] = decode_character(row)
+            except (TypeError, ValueError, IndexError, KeyError, EOFError) as error:
+                raise StaleCacheError("records") from error
+            self._complete = True
+        characters = tuple(self._loaded[character_id] for character_id, _, _ in self._piece("order"))
+        return Dataset(self.series, self.sources, self.episodes, self.factions, characters)
 
     def _group(self, character_id: str, episode: int) -> set[str]:
         """The ids gathered under `character_id`'s identity at `episode`."""
-        summary = self.by_id[character_id]
-        merged = summary.target is not None and summary.target in self.by_id and summary.merged_in <= episode
-        root = summary.target if merged and summary.target is not None else character_id
-        members = {root}
-        members.update(p for p in self.personas.get(root, ()) if self.by_id[p].merged_in <= episode)
-        return members
+        summary = self._summary(character_id)
+        if summary is None:
+            raise StaleCacheError(character_id)
+        _, _, _, target, merged_in, _ = summary
+        root = target if target is not None and merged_in <= episode and self._summary(target) else character_id
+        personas = cast(Row, self._summary(root))[5]
+        return {root, *(p for p in personas if cast(Row, self._summary(p))[4] <= episode)}
 
     def for_query(self, query: str, episode: int) -> Dataset:
         """The records a lookup of `query` at `episode` can depend on.
@@ -176,43 +201,67 @@ class Store:
         shown in their relations exactly as it does on the whole dataset.
         """
         first = words(query)[:1]
-        candidates = {self.summaries[i].id for i in self.words.get(first[0], ())} if first else set()
+        if not first:
+            return self._dataset(())
+        candidates: tuple[str, ...] = self._piece(f"words.{bucket_of(first[0], self.buckets)}").get(first[0], ())
         wanted: set[str] = set()
         for character_id in candidates:
             wanted |= self._group(character_id, episode)
         self._load(wanted)
         for character_id in list(wanted):
             for relation in self._loaded[character_id].relations:
-                if relation.to in self.by_id:
+                if self._summary(relation.to) is not None:
                     wanted |= self._group(relation.to, episode)
         return self._dataset(wanted)
 
 
-def build(data: Dataset, key: str) -> tuple[dict[str, Any], bytes]:
-    """The meta object and the records bytes for `data`."""
-    blobs: list[bytes] = []
-    summaries: list[Row] = []
-    index: dict[str, set[int]] = {}
-    offset = 0
-    for position, c in enumerate(data.characters):
-        blob = marshal.dumps(encode_character(c))
+def _pieces_of(characters: list[Character], buckets: int, offsets: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
+    """The id and word buckets and the order list for `characters`."""
+    personas: dict[str, list[str]] = {}
+    for c in characters:
+        if c.same_as is not None:
+            personas.setdefault(c.same_as.target_id, []).append(c.id)
+    pieces: dict[str, Any] = {f"ids.{b}": {} for b in range(buckets)}
+    pieces.update({f"words.{b}": {} for b in range(buckets)})
+    order = []
+    for position, c in enumerate(characters):
+        offset, length = offsets[position] if offsets else (0, 0)
         target = c.same_as.target_id if c.same_as else None
         merged_in = c.same_as.revealed_in if c.same_as else 0
-        summaries.append((c.id, c.revealed_in, target, merged_in, offset, len(blob)))
-        blobs.append(blob)
-        offset += len(blob)
-        for label in [n.text for n in c.names] + ([c.descriptor] if c.descriptor else []):
-            for word in words(label):
-                index.setdefault(word, set()).add(position)
-    meta = {
-        "format": cache.FORMAT,
-        "key": key,
-        "header": _encode_header(data),
-        "characters": summaries,
-        "words": {word: tuple(sorted(positions)) for word, positions in index.items()},
-        "size": offset,
-    }
-    return meta, b"".join(blobs)
+        pieces[f"ids.{bucket_of(c.id, buckets)}"][c.id] = (
+            position,
+            offset,
+            length,
+            target,
+            merged_in,
+            tuple(personas.get(c.id, ())),
+        )
+        order.append((c.id, offset, length))
+        labels = [n.text for n in c.names] + ([c.descriptor] if c.descriptor else [])
+        for word in {word for label in labels for word in words(label)}:
+            pieces[f"words.{bucket_of(word, buckets)}"].setdefault(word, []).append(c.id)
+    for b in range(buckets):
+        pieces[f"words.{b}"] = {w: tuple(ids) for w, ids in pieces[f"words.{b}"].items()}
+    pieces["order"] = order
+    return pieces
+
+
+def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Write the cache for `data` (the meta file last); return the meta object and the pieces."""
+    blobs = [marshal.dumps(encode_character(c)) for c in data.characters]
+    offsets, position = [], 0
+    for blob in blobs:
+        offsets.append((position, len(blob)))
+        position += len(blob)
+    buckets = max(1, len(data.characters) // 64)
+    cache.forget_other_versions(key)
+    cache.write_bytes(cache.cache_path(key, "records"), b"".join(blobs))
+    pieces = _pieces_of(list(data.characters), buckets, offsets)
+    for suffix, value in pieces.items():
+        cache.write(cache.cache_path(key, suffix), value)
+    meta = {"format": cache.FORMAT, "key": key, "size": position, "buckets": buckets, "header": _encode_header(data)}
+    cache.write(cache.cache_path(key, "meta"), meta)
+    return meta, pieces
 
 
 def open_store(path: PathLike, rebuild: bool = False) -> Store:
@@ -220,28 +269,26 @@ def open_store(path: PathLike, rebuild: bool = False) -> Store:
     key = cache.data_key(str(path))
     if key is not None and not rebuild:
         meta = cache.read(cache.cache_path(key, "meta"))
-        records = cache.cache_path(key, "records")
-        if _trusted(meta, key, records):
+        if _trusted(meta, key):
             try:
-                return Store(cast(dict[str, Any], meta), records)
+                return Store(cast(dict[str, Any], meta), key)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 pass
     from .load import load_dataset
 
     data = load_dataset(path)
-    meta, blob = build(data, key or "")
-    records = ""
+    pieces = None
     if key is not None and cache.data_key(str(path)) == key:
-        records = cache.cache_path(key, "records")
-        cache.write_bytes(records, blob)
-        cache.write(cache.cache_path(key, "meta"), meta)
-    return Store(meta, records, loaded=data.characters)
+        meta, pieces = _write(data, key)
+    else:
+        meta = {"buckets": 1, "header": _encode_header(data)}
+    return Store(meta, key or "", loaded=data.characters, pieces=pieces)
 
 
-def _trusted(meta: object, key: str, records: str) -> bool:
+def _trusted(meta: object, key: str) -> bool:
     if not isinstance(meta, dict) or meta.get("format") != cache.FORMAT or meta.get("key") != key:
         return False
     try:
-        return os.path.getsize(records) == meta.get("size")
+        return os.path.getsize(cache.cache_path(key, "records")) == meta.get("size")
     except OSError:
         return False

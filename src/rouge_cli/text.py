@@ -14,6 +14,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 def words(text: str) -> tuple[str, ...]:
     """The folded words of `text` (letters and digits; punctuation separates words)."""
+    if text.isascii():
+        return tuple(_WORD.findall(text.lower()))
     return tuple(_WORD.findall(fold(text)))
 
 

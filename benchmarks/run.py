@@ -1,0 +1,225 @@
+"""Time rouge's start-up paths against `python -c pass` and check the performance goals.
+
+Usage: python benchmarks/run.py [--rounds N] [--rouge PATH]
+
+Runs the *installed* `rouge` (next to this Python, or --rouge) in paired runs: each round
+runs `python -c pass` and every measured command once, alternating, and the report uses
+medians, so that drift on a busy machine affects both sides alike. Peak memory is the
+child's maximum resident set size (wait4). Exits 1 when any goal is missed.
+
+The large-dataset goals use a synthetic dataset built here: 10,000 characters over 1,000
+episodes with about 100,000 facts, valid and spoiler-lint clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PYTHON = sys.executable
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    max_ratio: float | None = None
+    max_mib: float | None = None
+    before: object = None  # a callable run before each timing (e.g. to drop the cache)
+    baseline: str = "pass"
+    codes: tuple[int, ...] = (0,)
+
+
+@dataclass
+class Sample:
+    seconds: list[float] = field(default_factory=list)
+    mib: list[float] = field(default_factory=list)
+
+
+def measure(argv: list[str], env: dict[str, str], codes: tuple[int, ...] = (0,)) -> tuple[float, float]:
+    """Wall time and peak resident memory (MiB) of one run of `argv`.
+
+    posix_spawn (vfork-style) rather than fork, so the child's peak is its own and not a
+    copy of this process's memory.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    actions = [(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)]
+    start = time.perf_counter()
+    pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    os.close(devnull)
+    if os.waitstatus_to_exitcode(status) not in codes:
+        raise SystemExit(f"benchmark command failed: {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def synthetic_dataset(path: Path, characters: int = 10_000, episodes: int = 1_000, facts: int = 100_000) -> None:
+    """Write a large valid dataset: unique made-up names, dated facts, some personas and relations."""
+    rng = random.Random(2024)
+    syllables = ["ka", "ro", "mi", "zu", "te", "la", "vo", "ne", "shi", "da", "pu", "gre"]
+
+    def word(i: int) -> str:
+        out = ""
+        while True:
+            out += syllables[i % len(syllables)]
+            i //= len(syllables)
+            if i == 0:
+                return out.capitalize()
+
+    lines = ['[series]\ntitle = "Synthetic"\nstudio = "Bench"\nyear = 2024\n', '[sources]\nB = "benchmark"\n']
+    lines += [
+        f'[[episodes]]\nnumber = {n}\ntitle = "Part {n}"\nair_date = 2024-01-01\nsource = "B"\n'
+        for n in range(1, episodes + 1)
+    ]
+    lines.append(
+        '[[factions]]\nid = "guild"\nrevealed_in = 1\nsource = "B"\n'
+        'names = [{ text = "Guild", kind = "name", revealed_in = 1, source = "B" }]\n'
+    )
+    per = facts // characters
+    for i in range(characters):
+        first = rng.randint(1, episodes)
+        named = min(episodes, first + rng.randint(0, 3))
+        name = f"{word(i)} Q{i}"
+        fact_lines = ",\n  ".join(
+            f'{{ text = "Does thing {j} in part {e}.", revealed_in = {e}, source = "B" }}'
+            for j, e in enumerate(sorted(rng.randint(first, episodes) for _ in range(per)))
+        )
+        relation = ""
+        if i > 0 and rng.random() < 0.3:
+            other = rng.randrange(0, i)
+            relation = f'relations = [{{ to = "c{other}", label = "ally", revealed_in = {episodes}, source = "B" }}]\n'
+        lines.append(
+            f'[[characters]]\nid = "c{i}"\nrevealed_in = {first}\nsource = "B"\ndescriptor = "figure number {i}"\n'
+            f'names = [{{ text = "{name}", kind = "name", revealed_in = {named}, source = "B" }}]\n'
+            f'status = [{{ value = "alive", revealed_in = {first}, source = "B" }}]\n'
+            f'factions = [{{ id = "guild", revealed_in = {first}, source = "B" }}]\n{relation}'
+            f"facts = [\n  {fact_lines},\n]\n"
+        )
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def rouge_path(explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    candidate = Path(PYTHON).with_name("rouge")
+    found = str(candidate) if candidate.exists() else shutil.which("rouge")
+    if not found:
+        raise SystemExit("no installed `rouge` found: pip install . first, or pass --rouge PATH")
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--rouge", help="the rouge executable to measure (default: next to this Python)")
+    parser.add_argument("--generate", metavar="PATH", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.generate:
+        synthetic_dataset(Path(args.generate))
+        return 0
+    rouge = rouge_path(args.rouge)
+
+    work = Path(tempfile.mkdtemp(prefix="rouge-bench-"))
+    cache = work / "cache"
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("ROUGE_", "_ROUGE", "COMP_", "_TYPER"))}
+    base_env.update(XDG_CACHE_HOME=str(cache), XDG_CONFIG_HOME=str(work / "config"), NO_COLOR="1", COLUMNS="100")
+    big = work / "synthetic.toml"
+    print(f"building the synthetic dataset in {big} ...", flush=True)
+    # In a child process, so that this one stays small: a child's peak memory as the kernel
+    # reports it can include what it shared with its parent before running the command.
+    subprocess.run([PYTHON, __file__, "--generate", str(big)], check=True)
+    print(f"  {big.stat().st_size / 2**20:.1f} MiB", flush=True)
+    bash = {"_ROUGE_COMPLETE": "complete_bash", "COMP_WORDS": "rouge who -e 5 gi", "COMP_CWORD": "4"}
+    zsh = {"_ROUGE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "rouge who -e 5 gi"}
+
+    def drop_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    cases = [
+        Case("python -c pass", [PYTHON, "-c", "pass"]),
+        Case("who giallon -e 5 --json", [rouge, "who", "giallon", "-e", "5", "--json"], max_ratio=6, max_mib=17),
+        Case(
+            "list -f 'Immortal Nine' --json",
+            [rouge, "list", "--faction", "Immortal Nine", "-e", "8", "--json"],
+            max_ratio=6,
+            max_mib=17,
+        ),
+        Case(
+            "who giallon -e 5 (Rich)",
+            [rouge, "who", "giallon", "-e", "5"],
+            {"FORCE_COLOR": "1"},
+            max_ratio=9,
+            max_mib=21,
+        ),
+        Case("--help", [rouge, "--help"], max_ratio=7),
+        Case("usage error (who)", [rouge, "who"], max_ratio=7, codes=(2,)),
+        Case("complete name (bash)", [rouge], bash, max_ratio=1.5),
+        Case("complete name (zsh)", [rouge], zsh, max_ratio=1.5),
+        Case(
+            "big: who NAME --json",
+            [rouge, "who", "Q4242", "--all", "--json", "--data", str(big)],
+            max_ratio=7,
+            max_mib=25,
+        ),
+        Case("big: plain tomllib parse", [PYTHON, "-c", f"import tomllib; tomllib.load(open({str(big)!r}, 'rb'))"]),
+        Case(
+            "big: first run after a change",
+            [rouge, "who", "Q4242", "--all", "--json", "--data", str(big)],
+            before=drop_cache,
+            max_ratio=1.5,
+            baseline="big: plain tomllib parse",
+        ),
+    ]
+    samples = {case.name: Sample() for case in cases}
+    for case in cases:  # warm up: fill caches, compile bytecode
+        env = {**base_env, **case.env}
+        measure(case.argv, env, case.codes)
+    slow = {"big: plain tomllib parse", "big: first run after a change"}
+    for round_number in range(args.rounds):
+        for case in cases:
+            if case.name in slow and round_number >= 3:
+                continue
+            if callable(case.before):
+                case.before()
+            seconds, mib = measure(case.argv, {**base_env, **case.env}, case.codes)
+            samples[case.name].seconds.append(seconds)
+            samples[case.name].mib.append(mib)
+
+    medians = {name: statistics.median(sample.seconds) for name, sample in samples.items()}
+    missed = 0
+    print(f"\n{'path':34} {'median':>9} {'ratio':>7} {'goal':>6} {'peak':>9} {'goal':>7}")
+    for case in cases:
+        ratio = medians[case.name] / medians[case.baseline if case.baseline != "pass" else "python -c pass"]
+        peak = max(samples[case.name].mib)
+        ok_time = case.max_ratio is None or ratio <= case.max_ratio
+        ok_mem = case.max_mib is None or peak <= case.max_mib
+        missed += not (ok_time and ok_mem)
+        goal = f"{case.max_ratio:g}x" if case.max_ratio else ""
+        mem_goal = f"{case.max_mib:g} MiB" if case.max_mib else ""
+        flag = "" if ok_time and ok_mem else "  MISSED"
+        print(
+            f"{case.name:34} {medians[case.name] * 1000:7.1f}ms {ratio:6.2f}x {goal:>6} "
+            f"{peak:6.1f}MiB {mem_goal:>7}{flag}"
+        )
+    print("\nratios are to `python -c pass`, except the first run after a change (to a plain parse of the file)")
+    shutil.rmtree(work, ignore_errors=True)
+    if missed:
+        print(f"{missed} goal(s) missed")
+        return 1
+    print("all goals met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
