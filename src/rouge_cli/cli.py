@@ -1,7 +1,5 @@
 """The Typer application: wiring only. Each command lives in `commands/`."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Any
 

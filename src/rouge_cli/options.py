@@ -1,7 +1,5 @@
 """Command-line options shared by every command (Annotated aliases for Typer)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

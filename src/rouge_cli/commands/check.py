@@ -1,7 +1,5 @@
 """`rouge check [PATH]`."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,7 +1,5 @@
 """`rouge episodes` and `rouge episode N`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`rouge factions`."""
 
-from __future__ import annotations
-
 from ..options import DataPath, Episode, Json, ShowAll
 
 

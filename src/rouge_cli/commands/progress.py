@@ -1,7 +1,5 @@
 """`rouge progress`, `rouge progress set N`, `rouge progress clear`."""
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import Annotated

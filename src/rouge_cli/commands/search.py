@@ -1,7 +1,5 @@
 """`rouge search TEXT`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

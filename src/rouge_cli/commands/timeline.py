@@ -1,7 +1,5 @@
 """`rouge timeline NAME`."""
 
-from __future__ import annotations
-
 from ..options import DataPath, Episode, Json, ShowAll
 from .who import NameArgument
 

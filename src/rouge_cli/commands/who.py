@@ -1,7 +1,5 @@
 """`rouge who NAME`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
