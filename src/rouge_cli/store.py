@@ -253,7 +253,7 @@ def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
     for blob in blobs:
         offsets.append((position, len(blob)))
         position += len(blob)
-    buckets = max(1, len(data.characters) // 64)
+    buckets = max(1, len(data.characters) // 256)
     cache.forget_other_versions(key)
     cache.write_bytes(cache.cache_path(key, "records"), b"".join(blobs))
     pieces = _pieces_of(list(data.characters), buckets, offsets)

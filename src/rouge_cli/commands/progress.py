@@ -1,6 +1,5 @@
 """`rouge progress`, `rouge progress set N`, `rouge progress clear`."""
 
-import json
 import sys
 from typing import Annotated
 
@@ -38,6 +37,8 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
     choice = episode_in_force(dataset.episode_count, None, False, quiet=True)
     path = progress_path()
     if json_output:
+        import json
+
         document = {
             "schema_version": 1,
             "up_to_episode": choice.episode,
