@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import MINI
 
 from rouge_cli.fastpath import plan
+from support import MINI
 
 ROUGE = Path(sys.executable).with_name("rouge")
 TYPER_ONLY = [sys.executable, "-c", "from rouge_cli.cli import app; app(prog_name='rouge')"]
