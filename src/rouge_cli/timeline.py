@@ -21,7 +21,8 @@ class Event:
 
 def timeline(c: CharacterView) -> tuple[Event, ...]:
     """The character's events in episode order (overturned beliefs kept, and marked)."""
-    events = [Event(c.first_seen, "appears", f"Appears as {c.descriptor or c.name}", c.source)]
+    seen_as = f"Appears as the {c.descriptor}" if c.descriptor else "Appears"
+    events = [Event(c.first_seen, "appears", seen_as, c.source)]
     events += [Event(n.episode, "name", f"{n.kind.capitalize()}: {n.text}", n.source) for n in c.names]
     events += [Event(i.episode, "identity", f"Revealed: {i.persona_name} is {c.name}", i.source) for i in c.identities]
     events += [Event(s.episode, "species", f"Species: {s.value}", s.source) for s in c.species_history]
