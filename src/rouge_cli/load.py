@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from .checks import check_dataset
 from .errors import DataError, Problem
@@ -55,18 +57,27 @@ def validate(document: dict[str, object]) -> tuple[Parsed, list[Problem]]:
     return parsed, problems
 
 
-def load_dataset(path: PathLike | None = None) -> Dataset:
-    """Load and validate a dataset (the shipped one by default); raise `DataError` on any problem."""
-    path = path if path is not None else shipped_data_path()
-    # Loading makes hundreds of thousands of small objects and no reference cycles; pausing
-    # the cycle collector meanwhile saves it from scanning them over and over.
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Pause the cycle collector while a dataset is loaded or cached.
+
+    Loading makes hundreds of thousands of small objects and no reference cycles; the
+    collector would otherwise scan them over and over.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        parsed, problems = validate(read_document(path))
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def load_dataset(path: PathLike | None = None) -> Dataset:
+    """Load and validate a dataset (the shipped one by default); raise `DataError` on any problem."""
+    path = path if path is not None else shipped_data_path()
+    with paused_collector():
+        parsed, problems = validate(read_document(path))
     if problems:
         raise DataError(os.fspath(path), problems)
     return parsed.dataset

@@ -274,12 +274,13 @@ def open_store(path: PathLike, rebuild: bool = False) -> Store:
                 return Store(cast(dict[str, Any], meta), key)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 pass
-    from .load import load_dataset
+    from .load import load_dataset, paused_collector
 
     data = load_dataset(path)
     pieces = None
     if key is not None and cache.data_key(str(path)) == key:
-        meta, pieces = _write(data, key)
+        with paused_collector():
+            meta, pieces = _write(data, key)
     else:
         meta = {"buckets": 1, "header": _encode_header(data)}
     return Store(meta, key or "", loaded=data.characters, pieces=pieces)
