@@ -89,7 +89,7 @@ def test_missing_dataset_exits_3(invoke: Invoke, tmp_path: Path) -> None:
 def test_check_reports_ok_or_every_problem(invoke: Invoke, tmp_path: Path) -> None:
     ok = invoke("check", str(MINI))
     assert ok.exit_code == 0
-    assert ok.stdout == f"{MINI}: OK: 4 episodes, 5 characters, 8 character facts, 2 factions\n"
+    assert ok.stdout == f"{MINI}: OK: 4 episodes; valid, spoiler lint clean\n"
     path = tmp_path / "two.toml"
     text = MINI.read_text(encoding="utf-8")
     path.write_text(text.replace("Hunts rogue androids.", "Hunts Eden Varock.").replace('"Bus"', '"Phantom Verde"'))
