@@ -22,7 +22,7 @@ def test_default_is_episode_1_with_a_note_on_stderr(invoke: Invoke) -> None:
     result = invoke("list", "--json", *DATA)
     assert result.exit_code == 0 and episode_of(result.stdout) == 1
     assert result.stderr == (
-        "rouge: note: showing episode 1 only. Set how far you are with --up-to-episode N, "
+        "rouge: note: showing episode 1 only. Set how far you are with --up-to-episode N (or N@MM:SS), "
         "ROUGE_UP_TO_EPISODE=N or `rouge progress set N`.\n"
     )
 
@@ -46,9 +46,9 @@ def test_all_shows_the_last_episode_with_a_warning(invoke: Invoke) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("-e", "0"), "--up-to-episode must be a whole number from 1 to 4 (got 0)"),
-        (("-e", "5"), "--up-to-episode must be a whole number from 1 to 4 (got 5)"),
-        (("-e", "abc"), "Invalid value for '--up-to-episode' / '-e': 'abc' is not an episode number"),
+        (("-e", "0"), "--up-to-episode must be N, N@MM or N@MM:SS with N from 1 to 4 (got '0')"),
+        (("-e", "5"), "--up-to-episode must be N, N@MM or N@MM:SS with N from 1 to 4 (got '5')"),
+        (("-e", "abc"), "Invalid value for '--up-to-episode' / '-e': 'abc' is not N, N@MM or N@MM:SS"),
         (("-e", "2", "--all"), "--up-to-episode and --all cannot be used together"),
     ],
 )
@@ -62,7 +62,10 @@ def test_bad_episode_is_a_usage_error(invoke: Invoke, args: tuple[str, ...], mes
 def test_bad_environment_episode_is_a_usage_error(invoke: Invoke, value: str) -> None:
     result = invoke("list", *DATA, env={"ROUGE_UP_TO_EPISODE": value})
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == f"rouge: error: ROUGE_UP_TO_EPISODE must be a whole number from 1 to 4 (got '{value}')\n"
+    assert (
+        result.stderr
+        == f"rouge: error: ROUGE_UP_TO_EPISODE must be N, N@MM or N@MM:SS with N from 1 to 4 (got '{value}')\n"
+    )
 
 
 def test_data_can_come_from_the_environment(invoke: Invoke) -> None:

@@ -52,8 +52,10 @@ def test_progress_json(invoke: Invoke, progress_file: Path) -> None:
     assert json.loads(result.stdout) == {
         "schema_version": 1,
         "up_to_episode": 4,
+        "at": None,
         "origin": "env",
         "saved": 2,
+        "saved_at": None,
         "path": str(progress_file),
     }
 

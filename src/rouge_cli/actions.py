@@ -8,7 +8,7 @@ from .session import open_view
 from .view import CharacterView, View
 
 
-def lookup(data: PathLike | None, episode: int | None, show_all: bool, name: str) -> tuple[View, CharacterView]:
+def lookup(data: PathLike | None, episode: str | None, show_all: bool, name: str) -> tuple[View, CharacterView]:
     """The view and the one character `name` designates (NotFoundError otherwise).
 
     Reads only the records the name can match; when that does not give exactly one match,
@@ -22,7 +22,7 @@ def lookup(data: PathLike | None, episode: int | None, show_all: bool, name: str
     return view, find_character(view, name)
 
 
-def who(name: str, episode: int | None, show_all: bool, json: bool, sources: bool, data: PathLike | None) -> None:
+def who(name: str, episode: str | None, show_all: bool, json: bool, sources: bool, data: PathLike | None) -> None:
     view, character = lookup(data, episode, show_all, name)
     if json:
         from .render_json import character_object, envelope, write
@@ -38,7 +38,7 @@ def list_characters(
     faction: str | None,
     species: str | None,
     status: str | None,
-    episode: int | None,
+    episode: str | None,
     show_all: bool,
     json: bool,
     data: PathLike | None,

@@ -13,7 +13,7 @@ import os
 import sys
 import zlib
 
-FORMAT = 1
+FORMAT = 2
 ENV_CACHE = "ROUGE_CACHE_DIR"
 
 

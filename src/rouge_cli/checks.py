@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from .errors import Problem
 from .model import Character, Dataset, Dated, Faction
+from .position import format_time, moment, parse_time
 from .schema import Parsed
 
 
@@ -15,15 +16,46 @@ def check_dataset(parsed: Parsed) -> Iterator[Problem]:
     yield from _duplicates(parsed, ((f.id, f) for f in data.factions), "faction")
     yield from _duplicates(parsed, ((c.id, c) for c in data.characters), "character")
     yield from _sources(parsed, data)
+    yield from _times(parsed, data)
     factions = {f.id: f for f in data.factions}
     characters = {c.id: c for c in data.characters}
     for faction in data.factions:
         dated: list[Dated] = [*faction.names, *faction.facts]
         for item in dated:
-            yield from _not_before(parsed, item, item.revealed_in, faction.revealed_in, "the faction is introduced")
+            yield from _not_before(parsed, item, faction, "the faction is introduced")
         yield from _superseded(parsed, faction.facts)
     for character in data.characters:
         yield from _character(parsed, character, factions, characters)
+
+
+_TIMED = (("revealed_in", "at"), ("superseded_in", "superseded_at"), ("ended_in", "ended_at"))
+
+
+def _times(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
+    """Every time inside an episode lies within that episode's runtime and has its episode."""
+    runtimes = {e.number: e.runtime for e in data.episodes}
+    items: list[object] = [*data.factions, *data.characters]
+    for faction in data.factions:
+        items += [*faction.names, *faction.facts]
+    for c in data.characters:
+        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
+        if c.same_as is not None:
+            items.append(c.same_as)
+    for item in items:
+        for episode_key, time_key in _TIMED:
+            seconds: int | None = getattr(item, time_key, None)
+            if seconds is None:
+                continue
+            episode: int | None = getattr(item, episode_key, None)
+            where = f"{parsed.path_of(item)}.{time_key}"
+            if episode is None:
+                yield Problem(where, f"a time needs {episode_key}")
+                continue
+            runtime = runtimes.get(episode)
+            if runtime is not None and seconds > runtime:
+                yield Problem(
+                    where, f"{format_time(seconds)} is past the end of episode {episode} ({format_time(runtime)})"
+                )
 
 
 def _duplicates(parsed: Parsed, keyed: Iterable[tuple[str, object]], what: str) -> Iterator[Problem]:
@@ -48,22 +80,51 @@ def _sources(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
         source: str = getattr(item, "source", "")
         missing = unknown.get(source)
         if missing is None:
-            missing = unknown[source] = [k for k in (p.strip() for p in source.split(",")) if k not in known]
-        for key in missing:
-            yield Problem(f"{parsed.path_of(item)}.source", f"source key '{key}' is not declared in [sources]")
+            missing = unknown[source] = [m for m in (_source_problem(p, known) for p in source.split(",")) if m]
+        for message in missing:
+            yield Problem(f"{parsed.path_of(item)}.source", message)
 
 
-def _not_before(parsed: Parsed, item: Dated, episode: int, start: int, what: str) -> Iterator[Problem]:
-    if episode < start:
-        yield Problem(f"{parsed.path_of(item)}.revealed_in", f"episode {episode} is before {what} (episode {start})")
+def _source_problem(part: str, known: set[str]) -> str | None:
+    """What is wrong with one cited source (`KEY` or `KEY HH:MM:SS`), or None."""
+    key, _, time = part.strip().partition(" ")
+    if key not in known:
+        return f"source key '{key}' is not declared in [sources]"
+    hours, colon, rest = time.partition(":")
+    if time and not (
+        colon
+        and hours.isascii()
+        and hours.isdigit()
+        and len(hours) == 2
+        and len(rest) == 5
+        and parse_time(rest) is not None
+    ):
+        return f"source '{part.strip()}': a cited time is written HH:MM:SS"
+    return None
+
+
+def _moment_of(item: object, episode_key: str = "revealed_in", time_key: str = "at") -> int:
+    episode: int = getattr(item, episode_key)
+    return moment(episode, getattr(item, time_key, None))
+
+
+def _when(item: object, episode_key: str = "revealed_in", time_key: str = "at") -> str:
+    seconds: int | None = getattr(item, time_key, None)
+    episode: int = getattr(item, episode_key)
+    return f"episode {episode}" + (f" at {format_time(seconds)}" if seconds is not None else "")
+
+
+def _not_before(parsed: Parsed, item: Dated, start: object, what: str) -> Iterator[Problem]:
+    if _moment_of(item) < _moment_of(start):
+        yield Problem(f"{parsed.path_of(item)}.revealed_in", f"{_when(item)} is before {what} ({_when(start)})")
 
 
 def _superseded(parsed: Parsed, items: Iterable[Dated]) -> Iterator[Problem]:
     for item in items:
         revealed_in: int = item.revealed_in
-        for key in ("superseded_in", "ended_in"):
+        for key, time_key in (("superseded_in", "superseded_at"), ("ended_in", "ended_at")):
             later: int | None = getattr(item, key, None)
-            if later is not None and later <= revealed_in:
+            if later is not None and _moment_of(item, key, time_key) <= _moment_of(item):
                 yield Problem(
                     f"{parsed.path_of(item)}.{key}", f"{key} ({later}) must be after revealed_in ({revealed_in})"
                 )
@@ -76,9 +137,10 @@ def _character(
     appears = "the character first appears"
     dated: list[Dated] = [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
     for item in dated:
-        yield from _not_before(parsed, item, item.revealed_in, c.revealed_in, appears)
+        yield from _not_before(parsed, item, c, appears)
     yield from _superseded(parsed, [*c.factions, *c.relations, *c.facts])
-    if c.descriptor is None and not any(n.revealed_in == c.revealed_in and n.kind == "name" for n in c.names):
+    first = _moment_of(c)
+    if c.descriptor is None and not any(_moment_of(n) <= first and n.kind == "name" for n in c.names):
         yield Problem(
             f"{path}.descriptor", "required: no name of kind 'name' is revealed when the character first appears"
         )
@@ -87,9 +149,7 @@ def _character(
         if faction is None:
             yield Problem(f"{parsed.path_of(membership)}.id", f"unknown faction id '{membership.faction_id}'")
         else:
-            yield from _not_before(
-                parsed, membership, membership.revealed_in, faction.revealed_in, "the faction is introduced"
-            )
+            yield from _not_before(parsed, membership, faction, "the faction is introduced")
     for relation in c.relations:
         target = characters.get(relation.to)
         if target is None:
@@ -97,9 +157,7 @@ def _character(
         elif target is c:
             yield Problem(f"{parsed.path_of(relation)}.to", "a character cannot be related to itself")
         else:
-            yield from _not_before(
-                parsed, relation, relation.revealed_in, target.revealed_in, f"'{target.id}' first appears"
-            )
+            yield from _not_before(parsed, relation, target, f"'{target.id}' first appears")
     if c.same_as is not None:
         yield from _identity(parsed, c, characters)
 
@@ -115,7 +173,5 @@ def _identity(parsed: Parsed, c: Character, characters: Mapping[str, Character])
     elif target.same_as is not None:
         yield Problem(path, f"'{target.id}' is itself a persona; point same_as at the character behind it")
     else:
-        yield from _not_before(parsed, c.same_as, c.same_as.revealed_in, c.revealed_in, "the persona first appears")
-        yield from _not_before(
-            parsed, c.same_as, c.same_as.revealed_in, target.revealed_in, f"'{target.id}' first appears"
-        )
+        yield from _not_before(parsed, c.same_as, c, "the persona first appears")
+        yield from _not_before(parsed, c.same_as, target, f"'{target.id}' first appears")

@@ -20,7 +20,7 @@ from .paths import PathLike, shipped_data_path
 from .quick_complete import COMPLETE_VAR, Table, episode_suffix, offer, shell_escape
 from .session import open_view
 from .text import words
-from .view import CharacterView, FactionView
+from .view import CharacterView, FactionView, View
 
 Kind = Literal["character", "faction"]
 
@@ -36,7 +36,7 @@ def _rows(items: Iterable[CharacterView | FactionView]) -> list[tuple[str, str, 
     return rows
 
 
-def table_for(data: PathLike | None, episode: int | None, show_all: bool) -> Table | None:
+def table_for(data: PathLike | None, episode: str | None, show_all: bool) -> Table | None:
     """The completion table at the episode in force, from the cache or freshly gated; None on any problem."""
     path = data if data is not None else shipped_data_path()
     try:
@@ -46,8 +46,14 @@ def table_for(data: PathLike | None, episode: int | None, show_all: bool) -> Tab
     table: Table = (_rows(view.characters), _rows(view.factions))
     key = cache.data_key(str(path))
     if key is not None:
-        cache.write(cache.cache_path(key, episode_suffix(view.episode)), table)
+        cache.write(cache.cache_path(key, episode_suffix(_position_text(view))), table)
     return table
+
+
+def _position_text(view: View) -> str:
+    from .position import Position
+
+    return str(Position(view.episode, view.at))
 
 
 def from_params(params: Mapping[str, Any], kind: Kind, incomplete: str) -> list[str]:

@@ -21,7 +21,9 @@ STATUSES = ("alive", "dead", "unknown")
 
 def _valid(option: str, value: str) -> bool:
     if option == "--up-to-episode":
-        return value.isascii() and value.isdigit()
+        from .position import parse_position
+
+        return parse_position(value) is not None
     if option == "--status":
         return value in STATUSES
     return value != "" and not value.startswith("-")
@@ -68,7 +70,7 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
     if parsed is None:
         return None
     command, options, positionals = parsed
-    episode = int(options["--up-to-episode"]) if "--up-to-episode" in options else None
+    episode = options["--up-to-episode"].strip() if "--up-to-episode" in options else None
     data_text = options.get("--data") or os.environ.get("ROUGE_DATA") or ""
     data = data_text or None
     show_all, json = "--all" in options, "--json" in options

@@ -1,8 +1,10 @@
-"""The spoiler gate: dataset + episode -> the view a viewer at that episode may see.
+"""The spoiler gate: dataset + position -> the view a viewer at that position may see.
 
-Pure: no I/O, no printing. Applies first appearances, name reveals, persona merges,
-superseded beliefs, species, statuses and memberships. Nothing dated after the episode
-reaches the view, not even as an id, a count or an "overturned later" flag.
+Pure: no I/O, no printing. A position is a whole episode or a moment inside one
+(`position.Position`); every item is compared by its moment (episode and `at`; an item
+without `at` counts from the end of its episode). Applies first appearances, name reveals,
+persona merges, superseded beliefs, species, statuses and memberships. Nothing shown after
+the position reaches the view, not even as an id, a count or an "overturned later" flag.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .model import Character, Dataset, DatedValue, Faction, Name, Status
+from .position import Position, moment, settled
 from .view import (
     CharacterView,
     EpisodeView,
@@ -24,39 +27,55 @@ from .view import (
 )
 
 
-def gate(data: Dataset, episode: int) -> View:
-    """The view of `data` for a viewer who has seen episodes 1..`episode`."""
-    if not 1 <= episode <= data.episode_count:
-        raise ValueError(f"episode {episode} is outside 1..{data.episode_count}")
-    factions = {f.id: f for f in data.factions if f.revealed_in <= episode}
-    groups = _merge_groups(data.characters, episode)
-    names = {key: _display_name(members, episode) for key, members in groups.items()}
+def where(data: Dataset, position: Position | int) -> Position:
+    """`position` checked against `data`; a time at or past the episode's runtime is the whole episode."""
+    position = Position(position) if isinstance(position, int) else position
+    if not 1 <= position.episode <= data.episode_count:
+        raise ValueError(f"episode {position.episode} is outside 1..{data.episode_count}")
+    return settled(position, data.episodes[position.episode - 1].runtime)
+
+
+def gate(data: Dataset, position: Position | int) -> View:
+    """The view of `data` for a viewer at `position` (an episode number means all of it)."""
+    position = where(data, position)
+    limit = position.moment
+    factions = {f.id: f for f in data.factions if _seen(f, limit)}
+    groups = _merge_groups(data.characters, limit)
+    names = {key: _display_name(members, limit) for key, members in groups.items()}
     alias_of = {member.id: key for key, members in groups.items() for member in members}
-    faction_names = {fid: _name_in_use(f.names, episode) or fid for fid, f in factions.items()}
+    faction_names = {fid: _name_in_use(f.names, limit) or fid for fid, f in factions.items()}
     characters = [
-        _character_view(key, members, episode, names, alias_of, faction_names) for key, members in groups.items()
+        _character_view(key, members, limit, names, alias_of, faction_names) for key, members in groups.items()
     ]
-    characters.sort(key=lambda c: c.first_seen)
+    # On-screen order, then a neutral key: never the order of the data file.
+    characters.sort(key=lambda c: (c.first_seen, c.first_at is None, c.first_at or 0, c.name.casefold(), c.id))
     return View(
-        episode=episode,
+        episode=position.episode,
         episode_count=data.episode_count,
         series_title=data.series.title,
         episodes=tuple(
-            EpisodeView(e.number, e.title, e.air_date, e.air_date_inferred)
+            EpisodeView(e.number, e.title, e.air_date, e.air_date_inferred, e.runtime)
             for e in data.episodes
-            if e.number <= episode
+            if e.number <= position.episode
         ),
         characters=tuple(characters),
-        factions=tuple(_faction_view(f, episode, characters) for f in factions.values()),
+        factions=tuple(_faction_view(f, limit, characters) for f in factions.values()),
+        at=position.at,
     )
 
 
-def _merge_groups(characters: Sequence[Character], episode: int) -> dict[str, list[Character]]:
+def _seen(item: object, limit: int, episode_key: str = "revealed_in", time_key: str = "at") -> bool:
+    """True when `item` (or its `episode_key`/`time_key` event) is shown at or before the moment `limit`."""
+    episode: int | None = getattr(item, episode_key)
+    return episode is not None and moment(episode, getattr(item, time_key)) <= limit
+
+
+def _merge_groups(characters: Sequence[Character], limit: int) -> dict[str, list[Character]]:
     """Visible characters keyed by the id they go by: a revealed persona joins its target."""
-    visible = {c.id: c for c in characters if c.revealed_in <= episode}
+    visible = {c.id: c for c in characters if _seen(c, limit)}
     groups: dict[str, list[Character]] = {}
     for c in visible.values():
-        if c.same_as is not None and c.same_as.revealed_in <= episode and c.same_as.target_id in visible:
+        if c.same_as is not None and _seen(c.same_as, limit) and c.same_as.target_id in visible:
             continue
         groups[c.id] = [c]
     for c in visible.values():
@@ -65,84 +84,90 @@ def _merge_groups(characters: Sequence[Character], episode: int) -> dict[str, li
     return groups
 
 
-def _visible_names(members: Sequence[Character], episode: int) -> list[NameView]:
+def _visible_names(members: Sequence[Character], limit: int) -> list[NameView]:
     """The target's names, then each merged persona's (its proper names become aliases)."""
     seen: set[str] = set()
     result: list[NameView] = []
     for rank, member in enumerate(members):
         for n in member.names:
-            if n.revealed_in > episode or n.text in seen:
+            if not _seen(n, limit) or n.text in seen:
                 continue
             seen.add(n.text)
             kind = "alias" if rank > 0 and n.kind == "name" else n.kind
-            result.append(NameView(n.text, kind, n.revealed_in, n.source))
+            result.append(NameView(n.text, kind, n.revealed_in, n.source, n.at))
     return result
 
 
-def _name_in_use(names: Iterable[Name], episode: int) -> str | None:
-    return next((n.text for n in names if n.kind == "name" and n.revealed_in <= episode), None)
+def _name_in_use(names: Iterable[Name], limit: int) -> str | None:
+    return next((n.text for n in names if n.kind == "name" and _seen(n, limit)), None)
 
 
-def _display_name(members: Sequence[Character], episode: int) -> str:
+def _display_name(members: Sequence[Character], limit: int) -> str:
     for member in members:
-        name = _name_in_use(member.names, episode)
+        name = _name_in_use(member.names, limit)
         if name is not None:
             return name
     return next((m.descriptor for m in members if m.descriptor), members[0].id)
 
 
-def _latest(entries: Iterable[tuple[int, DatedValue]], episode: int) -> list[ValueChange]:
+def _latest(entries: Iterable[tuple[int, DatedValue]], limit: int) -> list[ValueChange]:
     """Visible values in the order they became known; ties favour the target (rank 0)."""
     visible = sorted(
         (
-            (value.revealed_in, -rank, index, value)
+            (moment(value.revealed_in, value.at), -rank, index, value)
             for index, (rank, value) in enumerate(entries)
-            if value.revealed_in <= episode
+            if _seen(value, limit)
         ),
         key=lambda item: item[:3],
     )
-    return [ValueChange(value.value, value.revealed_in, value.source) for *_, value in visible]
+    return [ValueChange(value.value, value.revealed_in, value.source, value.at) for *_, value in visible]
 
 
 def _character_view(
     key: str,
     members: Sequence[Character],
-    episode: int,
+    limit: int,
     names: dict[str, str],
     alias_of: dict[str, str],
     faction_names: dict[str, str],
 ) -> CharacterView:
-    name_views = _visible_names(members, episode)
-    species = _latest(((rank, v) for rank, m in enumerate(members) for v in m.species), episode)
-    status = _latest(((rank, v) for rank, m in enumerate(members) for v in m.status), episode)
+    name_views = _visible_names(members, limit)
+    species = _latest(((rank, v) for rank, m in enumerate(members) for v in m.species), limit)
+    status = _latest(((rank, v) for rank, m in enumerate(members) for v in m.status), limit)
     memberships: dict[str, MembershipView] = {}
     relations: list[RelationView] = []
     facts: list[FactView] = []
     for member in members:
         for m in member.factions:
-            if m.revealed_in > episode or m.faction_id not in faction_names or _shown(m.superseded_in, episode):
+            if not _seen(m, limit) or m.faction_id not in faction_names:
                 continue
-            ended = m.ended_in if _shown(m.ended_in, episode) else None
+            if _seen(m, limit, "superseded_in", "superseded_at"):
+                continue
+            ended = m.ended_in if _seen(m, limit, "ended_in", "ended_at") else None
             known = memberships.get(m.faction_id)
             if known is None or (known.ended_in is not None and ended is None):
                 memberships[m.faction_id] = MembershipView(
-                    m.faction_id, faction_names[m.faction_id], m.revealed_in, m.source, ended
+                    m.faction_id, faction_names[m.faction_id], m.revealed_in, m.source, ended, m.at
                 )
         for r in member.relations:
             other = alias_of.get(r.to)
-            if r.revealed_in > episode or other is None or other == key:
+            if not _seen(r, limit) or other is None or other == key:
                 continue
-            overturned = r.superseded_in if _shown(r.superseded_in, episode) else None
-            relations.append(RelationView(other, names[other], r.label, r.revealed_in, r.source, overturned))
+            overturned = r.superseded_in if _seen(r, limit, "superseded_in", "superseded_at") else None
+            ended = r.ended_in if _seen(r, limit, "ended_in", "ended_at") else None
+            relations.append(
+                RelationView(other, names[other], r.label, r.revealed_in, r.source, overturned, r.at, ended)
+            )
         for f in member.facts:
-            if f.revealed_in <= episode:
-                overturned = f.superseded_in if _shown(f.superseded_in, episode) else None
-                facts.append(FactView(f.text, f.revealed_in, f.source, overturned))
+            if _seen(f, limit):
+                overturned = f.superseded_in if _seen(f, limit, "superseded_in", "superseded_at") else None
+                facts.append(FactView(f.text, f.revealed_in, f.source, overturned, f.at))
     identities = tuple(
-        IdentityView(p.id, _display_name([p], episode), p.same_as.revealed_in, p.same_as.source)
+        IdentityView(p.id, _display_name([p], limit), p.same_as.revealed_in, p.same_as.source, p.same_as.at)
         for p in members[1:]
         if p.same_as is not None
     )
+    first = min(members, key=lambda m: moment(m.revealed_in, m.at))
     named = any(n.kind == "name" for n in name_views)
     return CharacterView(
         id=key,
@@ -154,17 +179,18 @@ def _character_view(
         status=_status(status),
         species_history=tuple(species),
         status_history=tuple(status),
-        factions=tuple(sorted(memberships.values(), key=lambda m: m.episode)),
-        relations=tuple(sorted(relations, key=lambda r: r.episode)),
-        facts=tuple(sorted(facts, key=lambda f: f.episode)),
+        factions=tuple(sorted(memberships.values(), key=lambda m: _order(m.episode, m.at))),
+        relations=tuple(sorted(relations, key=lambda r: _order(r.episode, r.at))),
+        facts=tuple(sorted(facts, key=lambda f: _order(f.episode, f.at))),
         identities=identities,
-        first_seen=min(m.revealed_in for m in members),
-        source=min(members, key=lambda m: m.revealed_in).source,
+        first_seen=first.revealed_in,
+        source=first.source,
+        first_at=first.at,
     )
 
 
-def _shown(later: int | None, episode: int) -> bool:
-    return later is not None and later <= episode
+def _order(episode: int, at: int | None) -> int:
+    return moment(episode, at)
 
 
 def _status(history: list[ValueChange]) -> Status:
@@ -174,20 +200,36 @@ def _status(history: list[ValueChange]) -> Status:
     return "alive" if value == "alive" else "dead" if value == "dead" else "unknown"
 
 
-def _faction_view(faction: Faction, episode: int, characters: Sequence[CharacterView]) -> FactionView:
-    names = tuple(NameView(n.text, n.kind, n.revealed_in, n.source) for n in faction.names if n.revealed_in <= episode)
-    members = [c for c in characters if any(m.faction_id == faction.id for m in c.factions)]
-    current = tuple(c.id for c in members if any(m.faction_id == faction.id and m.ended_in is None for m in c.factions))
+def _faction_view(faction: Faction, limit: int, characters: Sequence[CharacterView]) -> FactionView:
+    names = tuple(NameView(n.text, n.kind, n.revealed_in, n.source, n.at) for n in faction.names if _seen(n, limit))
+    members: list[str] = []
+    current: list[str] = []
+    for c in characters:
+        ended = [m.ended_in is not None for m in c.factions if m.faction_id == faction.id]
+        if ended:
+            members.append(c.id)
+            if not all(ended):
+                current.append(c.id)
+    facts = [
+        FactView(
+            f.text,
+            f.revealed_in,
+            f.source,
+            f.superseded_in if _seen(f, limit, "superseded_in", "superseded_at") else None,
+            f.at,
+        )
+        for f in faction.facts
+        if _seen(f, limit)
+    ]
+    facts.sort(key=lambda f: _order(f.episode, f.at))
+    current_set = set(current)
     return FactionView(
         id=faction.id,
-        name=_name_in_use(faction.names, episode) or faction.id,
+        name=_name_in_use(faction.names, limit) or faction.id,
         names=names,
         first_seen=faction.revealed_in,
-        facts=tuple(
-            FactView(f.text, f.revealed_in, f.source, f.superseded_in if _shown(f.superseded_in, episode) else None)
-            for f in faction.facts
-            if f.revealed_in <= episode
-        ),
-        members=current,
-        former_members=tuple(c.id for c in members if c.id not in current),
+        facts=tuple(facts),
+        members=tuple(current),
+        former_members=tuple(m for m in members if m not in current_set),
+        first_at=faction.at,
     )

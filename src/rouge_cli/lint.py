@@ -1,8 +1,9 @@
 """The spoiler lint: no text may name anything the viewer has not been shown yet.
 
-Two rules. A text revealed in episode k must not contain a name or alias first revealed
-after k. Before an identity reveal, no text may tie a persona to the character behind it.
-Both are checked in one pass over every text, looking names up by their first word.
+Two rules. A text revealed at a moment (episode k, time t) must not contain a name or alias
+first revealed later, in a later episode or later in episode k. Before an identity reveal, no
+text may tie a persona to the character behind it. Both are checked in one pass over every
+text, looking names up by their first word.
 """
 
 from __future__ import annotations
@@ -12,33 +13,41 @@ from collections.abc import Iterator
 
 from .errors import Problem
 from .model import Character, Dataset, Faction
+from .position import END, SCALE, format_time, moment
 from .schema import Parsed
 from .text import words
 
-# A text to check: its string, the episode it is shown in, the character it belongs to
-# (None for episode titles and factions), the item holding it and the field's name.
+# A text to check: its string, the moment it is shown (see `position.moment`), the character
+# it belongs to (None for episode titles and factions), the item holding it and the field's name.
 Text = tuple[str, int, str | None, object, str]
 
 
 def _texts(data: Dataset) -> Iterator[Text]:
     for episode in data.episodes:
-        yield episode.title, episode.number, None, episode, "title"
+        # A title is read before the episode is watched: it may name only what came before.
+        yield episode.title, moment(episode.number, 0), None, episode, "title"
     for faction in data.factions:
-        yield faction.id.replace("-", " "), faction.revealed_in, None, faction, "id"
+        yield faction.id.replace("-", " "), moment(faction.revealed_in, faction.at), None, faction, "id"
         for name in faction.names:
-            yield name.text, name.revealed_in, None, name, "text"
+            yield name.text, moment(name.revealed_in, name.at), None, name, "text"
         for fact in faction.facts:
-            yield fact.text, fact.revealed_in, None, fact, "text"
+            yield fact.text, moment(fact.revealed_in, fact.at), None, fact, "text"
     for c in data.characters:
-        yield c.id.replace("-", " "), c.revealed_in, c.id, c, "id"
+        first = moment(c.revealed_in, c.at)
+        yield c.id.replace("-", " "), first, c.id, c, "id"
         if c.descriptor is not None:
-            yield c.descriptor, c.revealed_in, c.id, c, "descriptor"
+            yield c.descriptor, first, c.id, c, "descriptor"
         for name in c.names:
-            yield name.text, name.revealed_in, c.id, name, "text"
+            yield name.text, moment(name.revealed_in, name.at), c.id, name, "text"
         for fact in c.facts:
-            yield fact.text, fact.revealed_in, c.id, fact, "text"
+            yield fact.text, moment(fact.revealed_in, fact.at), c.id, fact, "text"
         for relation in c.relations:
-            yield relation.label, relation.revealed_in, c.id, relation, "label"
+            yield relation.label, moment(relation.revealed_in, relation.at), c.id, relation, "label"
+
+
+def _when(at_moment: int) -> str:
+    episode, seconds = divmod(at_moment, SCALE)
+    return f"episode {episode}" + ("" if seconds == END else f" at {format_time(seconds)}")
 
 
 class _Names:
@@ -54,8 +63,9 @@ class _Names:
                 phrase = words(name.text)
                 if not phrase:
                     continue
-                if phrase not in self.earliest or name.revealed_in < self.earliest[phrase][0]:
-                    self.earliest[phrase] = (name.revealed_in, name.text)
+                first = moment(name.revealed_in, name.at)
+                if phrase not in self.earliest or first < self.earliest[phrase][0]:
+                    self.earliest[phrase] = (first, name.text)
                 if isinstance(owner, Character):
                     self.owners[phrase].add(owner.id)
                 self.by_first[phrase[0]].add(phrase)
@@ -73,23 +83,26 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
     """Every spoiler-lint problem in the dataset."""
     data = parsed.dataset
     names = _Names(data)
-    reveals = [(c.id, c.same_as.target_id, c.same_as.revealed_in) for c in data.characters if c.same_as is not None]
+    reveals = [
+        (c.id, c.same_as.target_id, moment(c.same_as.revealed_in, c.same_as.at))
+        for c in data.characters
+        if c.same_as is not None
+    ]
     cache: dict[str, tuple[str, ...]] = {}
-    for text, episode, owner, item, field in _texts(data):
+    for text, shown, owner, item, field in _texts(data):
         phrases = names.found_in(cache.get(text) or cache.setdefault(text, words(text)))
         if not phrases:
             continue
         where = f"{parsed.path_of(item)}.{field}"
         for phrase in sorted(phrases):
             first, name = names.earliest[phrase]
-            if first > episode:
+            if first > shown:
                 yield Problem(
-                    where,
-                    f"spoiler: a text shown in episode {episode} names '{name}', first revealed in episode {first}",
+                    where, f"spoiler: a text shown in {_when(shown)} names '{name}', first revealed in {_when(first)}"
                 )
         mentioned = set().union(*(names.owners[p] for p in phrases))
         for persona, target, reveal in reveals:
-            if episode >= reveal:
+            if shown >= reveal:
                 continue
             says_persona, says_target = persona in mentioned, target in mentioned
             if (
@@ -97,7 +110,7 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
                 or (says_persona and owner == target)
                 or (says_persona and says_target)
             ):
-                yield Problem(where, f"spoiler: ties '{persona}' to '{target}' before the reveal in episode {reveal}")
+                yield Problem(where, f"spoiler: ties '{persona}' to '{target}' before the reveal in {_when(reveal)}")
     yield from _related_before_reveal(parsed)
 
 
@@ -106,10 +119,11 @@ def _related_before_reveal(parsed: Parsed) -> Iterator[Problem]:
     for persona in parsed.dataset.characters:
         if persona.same_as is None or persona.same_as.target_id not in characters:
             continue
-        target, reveal = characters[persona.same_as.target_id], persona.same_as.revealed_in
+        target = characters[persona.same_as.target_id]
+        reveal = moment(persona.same_as.revealed_in, persona.same_as.at)
         for relation in persona.relations + target.relations:
-            if relation.to in (persona.id, target.id) and relation.revealed_in < reveal:
+            if relation.to in (persona.id, target.id) and moment(relation.revealed_in, relation.at) < reveal:
                 yield Problem(
                     parsed.path_of(relation),
-                    f"spoiler: relates '{persona.id}' and '{target.id}' before the reveal in episode {reveal}",
+                    f"spoiler: relates '{persona.id}' and '{target.id}' before the reveal in {_when(reveal)}",
                 )

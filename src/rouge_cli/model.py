@@ -1,4 +1,8 @@
-"""The dataset as loaded: frozen dataclasses with tuple fields, dated by `revealed_in`."""
+"""The dataset as loaded: frozen dataclasses with tuple fields, dated by `revealed_in`.
+
+`at` (seconds into the `revealed_in` episode, or None for "by the episode's end") places an
+item inside its episode; `superseded_at` and `ended_at` do the same for those episodes.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Literal
 
-NameKind = Literal["name", "alias", "spelling"]
+NameKind = Literal["name", "alias", "spelling", "japanese"]
 Status = Literal["alive", "dead", "unknown"]
-NAME_KINDS: tuple[NameKind, ...] = ("name", "alias", "spelling")
+NAME_KINDS: tuple[NameKind, ...] = ("name", "alias", "spelling", "japanese")
 STATUSES: tuple[Status, ...] = ("alive", "dead", "unknown")
 
 
@@ -18,6 +22,7 @@ class Name:
     kind: NameKind
     revealed_in: int
     source: str
+    at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class DatedValue:
     value: str
     revealed_in: int
     source: str
+    at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,8 @@ class Fact:
     revealed_in: int
     source: str
     superseded_in: int | None = None
+    at: int | None = None
+    superseded_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,9 @@ class Membership:
     source: str
     ended_in: int | None = None
     superseded_in: int | None = None
+    at: int | None = None
+    ended_at: int | None = None
+    superseded_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,10 @@ class Relation:
     revealed_in: int
     source: str
     superseded_in: int | None = None
+    at: int | None = None
+    superseded_at: int | None = None
+    ended_in: int | None = None
+    ended_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,7 @@ class Identity:
     target_id: str
     revealed_in: int
     source: str
+    at: int | None = None
 
 
 Dated = Name | DatedValue | Fact | Membership | Relation | Identity
@@ -81,6 +97,7 @@ class Character:
     relations: tuple[Relation, ...]
     facts: tuple[Fact, ...]
     same_as: Identity | None = None
+    at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +107,7 @@ class Faction:
     source: str
     names: tuple[Name, ...]
     facts: tuple[Fact, ...]
+    at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +117,8 @@ class Episode:
     air_date: datetime.date
     air_date_inferred: bool
     source: str
+    runtime: int | None = None
+    """Seconds (web release); every `at` in the episode is at most this."""
 
 
 @dataclass(frozen=True)

@@ -30,15 +30,30 @@ def episode_number(value: str) -> int:
     return int(digits)
 
 
+def position_text(value: str) -> str:
+    """A position as typed (`N`, `N@MM` or `N@MM:SS`), checked for form; its range is checked with the data."""
+    from .position import parse_position
+
+    if not isinstance(value, str) or parse_position(value) is None:
+        from .escape import printable
+
+        shown = printable(str(value)[:20] + ("…" if len(str(value)) > 20 else ""))
+        raise typer.BadParameter(f"'{shown}' is not N, N@MM or N@MM:SS (an episode, or a time inside it)")
+    return value.strip()
+
+
 # Typer needs Optional[...] at run time on Python 3.10; keep these aliases in one place.
 Episode = Annotated[
-    Optional[int],  # noqa: UP045
+    Optional[str],  # noqa: UP045
     typer.Option(
         "--up-to-episode",
         "-e",
-        metavar="N",
-        parser=episode_number,
-        help="Show only what is known after episode N (default: $ROUGE_UP_TO_EPISODE, saved progress, else 1).",
+        metavar="N[@MM:SS]",
+        parser=position_text,
+        help=(
+            "Show only what is known after episode N, or at MM:SS into it "
+            "(default: $ROUGE_UP_TO_EPISODE, saved progress, else 1)."
+        ),
         show_default=False,
     ),
 ]

@@ -12,9 +12,11 @@ import os
 import sys
 
 from .errors import ProgressError
+from .position import Position, format_time, parse_time
 
 FILE_NAME = "progress.toml"
 KEY = "up_to_episode"
+AT_KEY = "at"
 WAY_OUT = "fix it with `rouge progress set N` or remove it with `rouge progress clear`"
 
 
@@ -33,26 +35,50 @@ def progress_path() -> str:
     return os.path.join(config_dir(), FILE_NAME)
 
 
-def parse_progress(text: str) -> int | None:
-    """The episode in a progress file's text, or None when it is not a valid progress file."""
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    if len(lines) == 1:
-        key, sign, value = lines[0].partition("=")
-        if sign and key.strip() == KEY and value.strip().isascii() and value.strip().isdigit():
-            return int(value.strip()) or None
+def parse_progress(text: str) -> Position | None:
+    """The position in a progress file's text, or None when it is not a valid progress file.
+
+    `up_to_episode = N`, and optionally `at = "MM:SS"` (a viewer paused inside episode N).
+    Files written before positions existed hold only the episode and keep working.
+    """
+    values: dict[str, str] = {}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        key, sign, value = stripped.partition("=")
+        if not sign or key.strip() not in (KEY, AT_KEY) or key.strip() in values:
+            return _parse_toml(text)
+        values[key.strip()] = value.strip()
+    episode, at = values.get(KEY, ""), values.get(AT_KEY)
+    if not (0 < len(episode) <= 9 and episode.isascii() and episode.isdigit()) or int(episode) < 1:
+        return _parse_toml(text) if episode else None
+    if at is None:
+        return Position(int(episode))
+    seconds = parse_time(at[1:-1]) if len(at) == 7 and at[0] == at[-1] == '"' else None
+    return None if seconds is None else Position(int(episode), seconds)
+
+
+def _parse_toml(text: str) -> Position | None:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised only on Python 3.10
         import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
-        value = tomllib.loads(text).get(KEY)
-    except tomllib.TOMLDecodeError:
+        document = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError):
         return None
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
+    episode, at = document.get(KEY), document.get(AT_KEY)
+    if set(document) - {KEY, AT_KEY} or type(episode) is not int or not 1 <= episode < 10**9:
+        return None
+    if at is None:
+        return Position(episode)
+    seconds = parse_time(at) if isinstance(at, str) and len(at) == 5 else None
+    return None if seconds is None else Position(episode, seconds)
 
 
-def read_saved_episode() -> int | None:
-    """The saved episode, or None when nothing is saved; ProgressError when unreadable."""
+def read_saved_episode() -> Position | None:
+    """The saved position, or None when nothing is saved; ProgressError when unreadable."""
     path = progress_path()
     try:
         with open(path, "rb") as handle:
@@ -70,8 +96,8 @@ def read_saved_episode() -> int | None:
     return episode
 
 
-def save_episode(episode: int) -> str:
-    """Store `episode` atomically; returns the file written."""
+def save_episode(position: Position) -> str:
+    """Store `position` atomically; returns the file written."""
     import tempfile
 
     path = progress_path()
@@ -83,7 +109,11 @@ def save_episode(episode: int) -> str:
         handle, temporary = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(f"# rouge: how far you have watched (written by `rouge progress set`)\n{KEY} = {episode}\n")
+                out.write(
+                    f"# rouge: how far you have watched (written by `rouge progress set`)\n{KEY} = {position.episode}\n"
+                )
+                if position.at is not None:
+                    out.write(f'{AT_KEY} = "{format_time(position.at)}"\n')
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temporary, path)

@@ -25,8 +25,9 @@ VALUE_OPTIONS = ("-e", "--up-to-episode", "--data", "-f", "--faction", "--specie
 Table = tuple[list[tuple[str, str, tuple[str, ...]]], list[tuple[str, str, tuple[str, ...]]]]
 
 
-def episode_suffix(episode: int) -> str:
-    return f"complete-{episode}"
+def episode_suffix(position: str) -> str:
+    """The cache suffix of the completion table at `position` (as `Position.__str__` writes it)."""
+    return f"complete-{position.replace(':', '.')}"
 
 
 def split_words(line: str) -> list[str]:
@@ -95,7 +96,7 @@ def target(args: list[str], typed: str) -> tuple[str, str, dict[str, str]] | Non
         elif arg.startswith(("--up-to-episode=", "--data=")):
             name, _, value = arg.partition("=")
             options["-e" if name == "--up-to-episode" else name] = value
-        elif arg.startswith("-e") and arg[2:].isdigit():
+        elif arg.startswith("-e") and len(arg) > 2 and arg[2].isdigit():
             options["-e"] = arg[2:]
         elif arg.startswith("-"):
             options[arg] = ""
@@ -126,8 +127,12 @@ def _saved_episode() -> str | None:
     return str(episode) if episode is not None else None
 
 
-def episode_in_force(options: dict[str, str]) -> int | None:
-    """The episode as `rouge` would choose it, when that is plain; None to take the slow path."""
+def episode_in_force(options: dict[str, str]) -> str | None:
+    """The position as `rouge` would choose it, when that is plain; None to take the slow path.
+
+    The position is returned in its canonical form; whether it lies inside the dataset is
+    left to the table's builder (an impossible position has no cached table).
+    """
     if "--all" in options:
         return None
     raw = options.get("-e") or os.environ.get("ROUGE_UP_TO_EPISODE", "").strip() or _saved_episode()
@@ -138,10 +143,11 @@ def episode_in_force(options: dict[str, str]) -> int | None:
     ):
         return None
     if raw == "":
-        return 1
-    if raw is None or not raw.isascii() or not raw.isdigit():
-        return None
-    return int(raw)
+        return "1"
+    from .position import parse_position
+
+    position = parse_position(raw) if raw is not None else None
+    return None if position is None else str(position)
 
 
 def data_path(options: dict[str, str]) -> str:
@@ -200,8 +206,7 @@ def answer(env: dict[str, str] | os._Environ[str]) -> int | None:
 
         from .completion import table_for
 
-        flag = options.get("-e")
-        table = table_for(Path(data), int(flag) if flag and flag.isdigit() else None, "--all" in options)
+        table = table_for(Path(data), options.get("-e") or None, "--all" in options)
     values = offer(table[0] if kind == "character" else table[1], typed) if table else []
     text, code = render(shell, values, env.get("_TYPER_COMPLETE_FISH_ACTION", ""))
     if text:

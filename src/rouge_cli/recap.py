@@ -41,6 +41,8 @@ def recap(view: View, episode: int) -> Recap:
     facts = []
     for c in view.characters:
         for n in c.names:
+            if n.kind == "japanese":
+                continue
             if n.episode == episode and (c.first_seen < episode or n.kind != "name" or n.text != c.name):
                 names.append(Reveal(c.id, c.name, _naming(c, n.kind, n.text), n.source))
         for i in c.identities:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .position import format_time
 from .view import CharacterView, FactView, View
 
 if TYPE_CHECKING:
@@ -21,11 +22,17 @@ _UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def envelope(view: View, **payload: Any) -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, "up_to_episode": view.episode, **payload}
+    """The versioned envelope: `up_to_episode` is the episode, `at` the time inside it (null: all of it)."""
+    at = None if view.at is None else format_time(view.at)
+    return {"schema_version": SCHEMA_VERSION, "up_to_episode": view.episode, "at": at, **payload}
+
+
+def time_of(at: int | None) -> str | None:
+    return None if at is None else format_time(at)
 
 
 def fact_object(fact: FactView) -> dict[str, Any]:
-    result: dict[str, Any] = {"episode": fact.episode, "text": fact.text, "source": fact.source}
+    result: dict[str, Any] = {"episode": fact.episode, "at": time_of(fact.at), "text": fact.text, "source": fact.source}
     if fact.overturned_in is not None:
         result["overturned_in"] = fact.overturned_in
     return result
@@ -39,11 +46,13 @@ def character_object(c: CharacterView) -> dict[str, Any]:
         "named": c.named,
         "descriptor": c.descriptor,
         "aliases": list(c.aliases),
+        "japanese_names": list(c.japanese_names),
         "species": c.species,
         "status": c.status,
         "factions": [m.faction_name for m in c.factions if m.ended_in is None],
         "former_factions": [m.faction_name for m in c.factions if m.ended_in is not None],
         "first_seen": c.first_seen,
+        "first_seen_at": time_of(c.first_at),
         "facts": [fact_object(f) for f in c.current_facts],
         "overturned_facts": [fact_object(f) for f in c.facts if f.overturned_in is not None],
         "relations": [
@@ -85,7 +94,7 @@ def _reveals(reveals: Iterable[Reveal]) -> list[dict[str, Any]]:
 def recap_document(view: View, recap: Recap) -> dict[str, Any]:
     return envelope(
         view,
-        episode={"number": recap.episode, "title": recap.title},
+        episode={"number": recap.episode, "title": recap.title, "complete": not view.so_far(recap.episode)},
         new_characters=[{"id": c.id, "name": c.name} for c in recap.new_characters],
         new_factions=[{"id": f.id, "name": f.name} for f in recap.new_factions],
         identities=_reveals(recap.identities),
@@ -128,6 +137,7 @@ def factions_document(view: View) -> dict[str, Any]:
                 "id": f.id,
                 "name": f.name,
                 "aliases": list(f.aliases),
+                "japanese_names": list(f.japanese_names),
                 "first_seen": f.first_seen,
                 "member_count": len(f.members),
                 "members": [{"id": m, "name": names[m]} for m in f.members],

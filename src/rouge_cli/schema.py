@@ -30,6 +30,7 @@ from .model import (
     Relation,
     Series,
 )
+from .position import parse_time
 
 T = TypeVar("T")
 _MISSING = object()
@@ -113,6 +114,16 @@ class _Reader:
             return None
         return value
 
+    def time(self, table: Mapping[str, Any], key: str, path: str) -> int | None:
+        """A time inside an episode, written "MM:SS", as seconds."""
+        value = self.typed(table, key, path, str, 'a time "MM:SS"')
+        if value is None:
+            return None
+        seconds = parse_time(value) if len(value) == 5 else None
+        if seconds is None:
+            self.problem(_join(path, key), f'expected a time "MM:SS" (seconds 00-59), found {value[:20]!r}')
+        return seconds
+
     def items(
         self, table: Mapping[str, Any], key: str, path: str, build: Callable[[object, str], T | None]
     ) -> tuple[T, ...]:
@@ -188,7 +199,14 @@ def _episodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:
     episodes: list[Episode] = []
     for i, raw in enumerate(reader.array(top, "episodes", "")):
         path = f"episodes[{i}]"
-        keys = {"number": True, "title": True, "air_date": True, "air_date_inferred": False, "source": True}
+        keys = {
+            "number": True,
+            "title": True,
+            "air_date": True,
+            "air_date_inferred": False,
+            "runtime": False,
+            "source": True,
+        }
         table = reader.table(raw, path, keys)
         if table is None:
             continue
@@ -200,6 +218,7 @@ def _episodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:
             air_date = None
         inferred = reader.typed(table, "air_date_inferred", path, bool, "a boolean") or False
         source = reader.text(table, "source", path)
+        runtime = reader.time(table, "runtime", path)
         if number is None or title is None or air_date is None or source is None:
             continue
         if number != len(episodes) + 1:
@@ -207,13 +226,13 @@ def _episodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:
                 _join(path, "number"), f"expected episode {len(episodes) + 1} (episodes are numbered 1..n in order)"
             )
             continue
-        episodes.append(reader.located(Episode(number, title, air_date, inferred, source), path))
+        episodes.append(reader.located(Episode(number, title, air_date, inferred, source, runtime), path))
     if not episodes:
         reader.problem("episodes", "the dataset needs at least one episode")
     return tuple(episodes)
 
 
-_DATED = {"revealed_in": True, "source": True}
+_DATED = {"revealed_in": True, "at": False, "source": True}
 _KINDS: dict[str, NameKind] = {kind: kind for kind in NAME_KINDS}
 
 
@@ -231,16 +250,23 @@ def _plain(reader: _Reader, raw: dict[str, Any], keys: frozenset[str], texts: tu
         value = raw.get(key)
         if type(value) is not str or not value.isprintable() or not value.strip():
             return False
-    return True
+    at = raw.get("at")
+    return at is None or (type(at) is str and len(at) == 5 and parse_time(at) is not None)
 
 
-_NAME_KEYS = frozenset({"text", "kind", "revealed_in", "source"})
-_VALUE_KEYS = frozenset({"value", "revealed_in", "source"})
+def _at(raw: dict[str, Any], key: str = "at") -> int | None:
+    """The already-checked time at `key` of a plain table, as seconds."""
+    value = raw.get(key)
+    return None if value is None else parse_time(value)
+
+
+_NAME_KEYS = frozenset({"text", "kind", "revealed_in", "at", "source"})
+_VALUE_KEYS = frozenset({"value", "revealed_in", "at", "source"})
 
 
 def _name(reader: _Reader, raw: object, path: str) -> Name | None:
     if type(raw) is dict and _plain(reader, raw, _NAME_KEYS, ("text", "kind", "source")) and raw["kind"] in _KINDS:
-        name = Name(raw["text"], _KINDS[raw["kind"]], raw["revealed_in"], raw["source"])
+        name = Name(raw["text"], _KINDS[raw["kind"]], raw["revealed_in"], raw["source"], _at(raw))
         reader.paths[id(name)] = path
         return name
     table = reader.table(raw, path, {"text": True, "kind": True, **_DATED})
@@ -255,9 +281,10 @@ def _name(reader: _Reader, raw: object, path: str) -> Name | None:
     if kind is not None and kind not in NAME_KINDS:
         reader.problem(_join(path, "kind"), f"'{kind}' is not one of {', '.join(NAME_KINDS)}")
         kind = None
+    at = reader.time(table, "at", path)
     if text is None or kind is None or revealed_in is None or source is None:
         return None
-    return reader.located(Name(text, _KINDS[kind], revealed_in, source), path)
+    return reader.located(Name(text, _KINDS[kind], revealed_in, source, at), path)
 
 
 def _dated_value(reader: _Reader, raw: object, path: str, allowed: tuple[str, ...] | None) -> DatedValue | None:
@@ -266,7 +293,7 @@ def _dated_value(reader: _Reader, raw: object, path: str, allowed: tuple[str, ..
         and _plain(reader, raw, _VALUE_KEYS, ("value", "source"))
         and (allowed is None or raw["value"] in allowed)
     ):
-        item = DatedValue(raw["value"], raw["revealed_in"], raw["source"])
+        item = DatedValue(raw["value"], raw["revealed_in"], raw["source"], _at(raw))
         reader.paths[id(item)] = path
         return item
     table = reader.table(raw, path, {"value": True, **_DATED})
@@ -280,12 +307,13 @@ def _dated_value(reader: _Reader, raw: object, path: str, allowed: tuple[str, ..
     if value is not None and allowed is not None and value not in allowed:
         reader.problem(_join(path, "value"), f"'{value}' is not one of {', '.join(allowed)}")
         return None
+    at = reader.time(table, "at", path)
     if value is None or revealed_in is None or source is None:
         return None
-    return reader.located(DatedValue(value, revealed_in, source), path)
+    return reader.located(DatedValue(value, revealed_in, source, at), path)
 
 
-_FACT_KEYS = frozenset({"text", "revealed_in", "source", "superseded_in"})
+_FACT_KEYS = frozenset({"text", "revealed_in", "source", "superseded_in", "at", "superseded_at"})
 
 
 def _fact(reader: _Reader, raw: object, path: str) -> Fact | None:
@@ -304,11 +332,12 @@ def _fact(reader: _Reader, raw: object, path: str) -> Fact | None:
             and type(revealed_in) is int
             and 0 < revealed_in <= count
             and (superseded_in is None or (type(superseded_in) is int and 0 < superseded_in <= count))
+            and _plain_times(raw, ("at", "superseded_at"))
         ):
-            fact = Fact(text, revealed_in, source, superseded_in)
+            fact = Fact(text, revealed_in, source, superseded_in, _at(raw), _at(raw, "superseded_at"))
             reader.paths[id(fact)] = path
             return fact
-    table = reader.table(raw, path, {"text": True, "superseded_in": False, **_DATED})
+    table = reader.table(raw, path, {"text": True, "superseded_in": False, "superseded_at": False, **_DATED})
     if table is None:
         return None
     text, revealed_in, source = (
@@ -317,13 +346,23 @@ def _fact(reader: _Reader, raw: object, path: str) -> Fact | None:
         reader.text(table, "source", path),
     )
     superseded_in = reader.episode(table, "superseded_in", path)
+    at, superseded_at = reader.time(table, "at", path), reader.time(table, "superseded_at", path)
     if text is None or revealed_in is None or source is None:
         return None
-    return reader.located(Fact(text, revealed_in, source, superseded_in), path)
+    return reader.located(Fact(text, revealed_in, source, superseded_in, at, superseded_at), path)
+
+
+def _plain_times(raw: dict[str, Any], keys: tuple[str, ...]) -> bool:
+    for key in keys:
+        value = raw.get(key)
+        if value is not None and not (type(value) is str and len(value) == 5 and parse_time(value) is not None):
+            return False
+    return True
 
 
 def _membership(reader: _Reader, raw: object, path: str) -> Membership | None:
-    table = reader.table(raw, path, {"id": True, "ended_in": False, "superseded_in": False, **_DATED})
+    keys = {"id": True, "ended_in": False, "ended_at": False, "superseded_in": False, "superseded_at": False}
+    table = reader.table(raw, path, {**keys, **_DATED})
     if table is None:
         return None
     faction_id, revealed_in, source = (
@@ -332,21 +371,28 @@ def _membership(reader: _Reader, raw: object, path: str) -> Membership | None:
         reader.text(table, "source", path),
     )
     ended_in, superseded_in = reader.episode(table, "ended_in", path), reader.episode(table, "superseded_in", path)
+    at, ended_at = reader.time(table, "at", path), reader.time(table, "ended_at", path)
+    superseded_at = reader.time(table, "superseded_at", path)
     if faction_id is None or revealed_in is None or source is None:
         return None
-    return reader.located(Membership(faction_id, revealed_in, source, ended_in, superseded_in), path)
+    membership = Membership(faction_id, revealed_in, source, ended_in, superseded_in, at, ended_at, superseded_at)
+    return reader.located(membership, path)
 
 
 def _relation(reader: _Reader, raw: object, path: str) -> Relation | None:
-    table = reader.table(raw, path, {"to": True, "label": True, "superseded_in": False, **_DATED})
+    keys = {"to": True, "label": True, "superseded_in": False, "superseded_at": False, "ended_in": False}
+    table = reader.table(raw, path, {**keys, "ended_at": False, **_DATED})
     if table is None:
         return None
     to, label = reader.text(table, "to", path), reader.text(table, "label", path)
     revealed_in, source = reader.episode(table, "revealed_in", path), reader.text(table, "source", path)
-    superseded_in = reader.episode(table, "superseded_in", path)
+    superseded_in, ended_in = reader.episode(table, "superseded_in", path), reader.episode(table, "ended_in", path)
+    at, superseded_at = reader.time(table, "at", path), reader.time(table, "superseded_at", path)
+    ended_at = reader.time(table, "ended_at", path)
     if to is None or label is None or revealed_in is None or source is None:
         return None
-    return reader.located(Relation(to, label, revealed_in, source, superseded_in), path)
+    relation = Relation(to, label, revealed_in, source, superseded_in, at, superseded_at, ended_in, ended_at)
+    return reader.located(relation, path)
 
 
 def _identity(reader: _Reader, raw: object, path: str) -> Identity | None:
@@ -358,9 +404,10 @@ def _identity(reader: _Reader, raw: object, path: str) -> Identity | None:
         reader.episode(table, "revealed_in", path),
         reader.text(table, "source", path),
     )
+    at = reader.time(table, "at", path)
     if target is None or revealed_in is None or source is None:
         return None
-    return reader.located(Identity(target, revealed_in, source), path)
+    return reader.located(Identity(target, revealed_in, source, at), path)
 
 
 def _faction(reader: _Reader, raw: object, path: str) -> Faction | None:
@@ -374,12 +421,13 @@ def _faction(reader: _Reader, raw: object, path: str) -> Faction | None:
     )
     names = reader.items(table, "names", path, lambda r, p: _name(reader, r, p))
     facts = reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p))
+    at = reader.time(table, "at", path)
     if faction_id is None or revealed_in is None or source is None:
         return None
     if not names:
         reader.problem(_join(path, "names"), "a faction needs at least one name")
         return None
-    return reader.located(Faction(faction_id, revealed_in, source, names, facts), path)
+    return reader.located(Faction(faction_id, revealed_in, source, names, facts, at), path)
 
 
 _CHARACTER_KEYS = {
@@ -419,6 +467,7 @@ def _character(reader: _Reader, raw: object, path: str) -> Character | None:
         relations=reader.items(table, "relations", path, lambda r, p: _relation(reader, r, p)),
         facts=reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p)),
         same_as=same_as,
+        at=reader.time(table, "at", path),
     )
     if char_id is None or revealed_in is None or source is None:
         return None

@@ -9,7 +9,7 @@ from .errors import UsageError
 from .text import words
 from .view import FactionView, View
 
-Field = Literal["name", "alias", "spelling", "descriptor", "fact"]
+Field = Literal["name", "alias", "spelling", "japanese", "descriptor", "fact"]
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
-"""Opening the gated view for a command: load, choose the episode, gate. Nothing else sees data."""
+"""Opening the gated view for a command: load, choose the position, gate. Nothing else sees data."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 
 from .episode import EpisodeChoice, choose_episode
 from .gate import gate
 from .paths import PathLike, shipped_data_path
+from .position import settled
 from .progress import read_saved_episode
 from .store import StaleCacheError, open_store
 from .view import View
@@ -18,35 +20,39 @@ def note(message: str) -> None:
     sys.stderr.write(f"rouge: {message}\n")
 
 
-def episode_in_force(count: int, episode: int | None, show_all: bool, quiet: bool = False) -> EpisodeChoice:
-    """The episode to show (of `count`), with the note or warning its origin calls for."""
-    choice = choose_episode(episode, show_all, os.environ, count, read_saved_episode)
+def episode_in_force(
+    runtimes: Sequence[int | None], episode: str | None, show_all: bool, quiet: bool = False
+) -> EpisodeChoice:
+    """The position to show (given each episode's runtime), with the note or warning its origin calls for."""
+    choice = choose_episode(episode, show_all, os.environ, runtimes, read_saved_episode)
     if quiet:
         return choice
     if choice.origin == "default":
         note(
-            "note: showing episode 1 only. Set how far you are with --up-to-episode N, "
+            "note: showing episode 1 only. Set how far you are with --up-to-episode N (or N@MM:SS), "
             "ROUGE_UP_TO_EPISODE=N or `rouge progress set N`."
         )
     elif choice.origin == "all":
-        note(f"warning: --all shows all {count} episodes, spoilers included.")
+        note(f"warning: --all shows all {len(runtimes)} episodes, spoilers included.")
     return choice
 
 
 def open_view(
-    data: PathLike | None, episode: int | None, show_all: bool, quiet: bool = False, query: str | None = None
+    data: PathLike | None, episode: str | None, show_all: bool, quiet: bool = False, query: str | None = None
 ) -> View:
-    """Load the dataset, decide the episode in force, and gate: the only way commands see data.
+    """Load the dataset, decide the position in force, and gate: the only way commands see data.
 
     With `query`, only the records a lookup of that name can depend on are loaded (see
     `Store.for_query`); the gate's answer about any match is the same as on the whole dataset.
     """
     path = data if data is not None else shipped_data_path()
     store = open_store(path)
-    chosen = episode_in_force(store.episode_count, episode, show_all, quiet).episode
+    runtimes = [e.runtime for e in store.episodes]
+    position = episode_in_force(runtimes, episode, show_all, quiet).position
+    chosen = settled(position, runtimes[position.episode - 1])
     try:
-        dataset = store.for_query(query, chosen) if query is not None else store.everything()
+        dataset = store.for_query(query, chosen.moment) if query is not None else store.everything()
     except StaleCacheError:
         store = open_store(path, rebuild=True)
-        dataset = store.for_query(query, chosen) if query is not None else store.everything()
+        dataset = store.for_query(query, chosen.moment) if query is not None else store.everything()
     return gate(dataset, chosen)

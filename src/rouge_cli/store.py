@@ -35,13 +35,22 @@ from .model import (
     Series,
 )
 from .paths import PathLike
+from .position import moment
 from .text import words
 
 Row = tuple[Any, ...]
 
 
 def _names(rows: Iterable[Row]) -> tuple[Name, ...]:
-    return tuple(Name(r[0], cast(NameKind, r[1]), r[2], r[3]) for r in rows)
+    return tuple(Name(r[0], cast(NameKind, r[1]), r[2], r[3], r[4]) for r in rows)
+
+
+def _encode_names(names: Iterable[Name]) -> Row:
+    return tuple((n.text, n.kind, n.revealed_in, n.source, n.at) for n in names)
+
+
+def _encode_facts(facts: Iterable[Fact]) -> Row:
+    return tuple((f.text, f.revealed_in, f.source, f.superseded_in, f.at, f.superseded_at) for f in facts)
 
 
 def _facts(rows: Iterable[Row]) -> tuple[Fact, ...]:
@@ -54,13 +63,20 @@ def encode_character(c: Character) -> Row:
         c.revealed_in,
         c.source,
         c.descriptor,
-        tuple((n.text, n.kind, n.revealed_in, n.source) for n in c.names),
-        tuple((v.value, v.revealed_in, v.source) for v in c.species),
-        tuple((v.value, v.revealed_in, v.source) for v in c.status),
-        tuple((m.faction_id, m.revealed_in, m.source, m.ended_in, m.superseded_in) for m in c.factions),
-        tuple((r.to, r.label, r.revealed_in, r.source, r.superseded_in) for r in c.relations),
-        tuple((f.text, f.revealed_in, f.source, f.superseded_in) for f in c.facts),
-        None if c.same_as is None else (c.same_as.target_id, c.same_as.revealed_in, c.same_as.source),
+        _encode_names(c.names),
+        tuple((v.value, v.revealed_in, v.source, v.at) for v in c.species),
+        tuple((v.value, v.revealed_in, v.source, v.at) for v in c.status),
+        tuple(
+            (m.faction_id, m.revealed_in, m.source, m.ended_in, m.superseded_in, m.at, m.ended_at, m.superseded_at)
+            for m in c.factions
+        ),
+        tuple(
+            (r.to, r.label, r.revealed_in, r.source, r.superseded_in, r.at, r.superseded_at, r.ended_in, r.ended_at)
+            for r in c.relations
+        ),
+        _encode_facts(c.facts),
+        None if c.same_as is None else (c.same_as.target_id, c.same_as.revealed_in, c.same_as.source, c.same_as.at),
+        c.at,
     )
 
 
@@ -77,6 +93,7 @@ def decode_character(row: Row) -> Character:
         relations=tuple(Relation(*r) for r in row[8]),
         facts=_facts(row[9]),
         same_as=None if row[10] is None else Identity(*row[10]),
+        at=row[11],
     )
 
 
@@ -84,16 +101,11 @@ def _encode_header(data: Dataset) -> Row:
     return (
         (data.series.title, data.series.studio, data.series.year),
         data.sources,
-        tuple((e.number, e.title, e.air_date.toordinal(), e.air_date_inferred, e.source) for e in data.episodes),
         tuple(
-            (
-                f.id,
-                f.revealed_in,
-                f.source,
-                tuple((n.text, n.kind, n.revealed_in, n.source) for n in f.names),
-                tuple((x.text, x.revealed_in, x.source, x.superseded_in) for x in f.facts),
-            )
-            for f in data.factions
+            (e.number, e.title, e.air_date.toordinal(), e.air_date_inferred, e.source, e.runtime) for e in data.episodes
+        ),
+        tuple(
+            (f.id, f.revealed_in, f.source, _encode_names(f.names), _encode_facts(f.facts), f.at) for f in data.factions
         ),
     )
 
@@ -116,16 +128,19 @@ class Store:
         self.series = Series(*series)
         self.sources: tuple[tuple[str, str], ...] = tuple((k, v) for k, v in sources)
         self.episodes = tuple(
-            Episode(n, t, datetime.date.fromordinal(d), inferred, src) for n, t, d, inferred, src in episodes
+            Episode(n, t, datetime.date.fromordinal(d), inferred, src, runtime)
+            for n, t, d, inferred, src, runtime in episodes
         )
         self.factions = tuple(
-            Faction(fid, rev, src, _names(names), _facts(facts)) for fid, rev, src, names, facts in factions
+            Faction(fid, rev, src, _names(names), _facts(facts), at) for fid, rev, src, names, facts, at in factions
         )
         self.key = key
         self.buckets: int = meta["buckets"]
         self._loaded: dict[str, Character] = {c.id: c for c in loaded}
         self._complete = bool(loaded)
         self._pieces: dict[str, Any] = dict(pieces or {})
+        self.loaded_for_query = 0
+        """How many records the last `for_query` gathered (tests count work with it)."""
         if self._complete and not self._pieces:
             self._pieces.update(_pieces_of(list(loaded), self.buckets))
 
@@ -182,36 +197,41 @@ class Store:
         characters = tuple(self._loaded[character_id] for character_id, _, _ in self._piece("order"))
         return Dataset(self.series, self.sources, self.episodes, self.factions, characters)
 
-    def _group(self, character_id: str, episode: int) -> set[str]:
-        """The ids gathered under `character_id`'s identity at `episode`."""
+    def _group(self, character_id: str, limit: int) -> set[str]:
+        """The ids gathered under `character_id`'s identity at the moment `limit`."""
         summary = self._summary(character_id)
         if summary is None:
             raise StaleCacheError(character_id)
         _, _, _, target, merged_in, _ = summary
-        root = target if target is not None and merged_in <= episode and self._summary(target) else character_id
+        root = target if target is not None and merged_in <= limit and self._summary(target) else character_id
         personas = cast(Row, self._summary(root))[5]
-        return {root, *(p for p in personas if cast(Row, self._summary(p))[4] <= episode)}
+        return {root, *(p for p in personas if cast(Row, self._summary(p))[4] <= limit)}
 
-    def for_query(self, query: str, episode: int) -> Dataset:
-        """The records a lookup of `query` at `episode` can depend on.
+    def for_query(self, query: str, limit: int) -> Dataset:
+        """The records a lookup of `query` at the moment `limit` can depend on.
 
-        Every character whose names or description contain the query's first word (a match
-        must contain it), each with everyone merged with it at that episode, and the same
-        for everyone they are related to, so the gate computes their views and the names
-        shown in their relations exactly as it does on the whole dataset.
+        Every character with a name or description containing the query's first word (a
+        match must contain it) that is visible by `limit`, each with everyone merged with it
+        then, and the same for everyone they are related to, so the gate computes their views
+        and the names shown in their relations exactly as it does on the whole dataset. A word
+        that becomes visible only later loads nothing: a lookup of a later name does the same
+        work as one of a name that never existed.
         """
         first = words(query)[:1]
         if not first:
             return self._dataset(())
-        candidates: tuple[str, ...] = self._piece(f"words.{bucket_of(first[0], self.buckets)}").get(first[0], ())
+        bucket = self._piece(f"words.{bucket_of(first[0], self.buckets)}")
+        candidates: tuple[tuple[str, int], ...] = bucket.get(first[0], ())
         wanted: set[str] = set()
-        for character_id in candidates:
-            wanted |= self._group(character_id, episode)
+        for character_id, shown in candidates:
+            if shown <= limit:
+                wanted |= self._group(character_id, limit)
         self._load(wanted)
         for character_id in list(wanted):
             for relation in self._loaded[character_id].relations:
-                if self._summary(relation.to) is not None:
-                    wanted |= self._group(relation.to, episode)
+                if self._summary(relation.to) is not None and moment(relation.revealed_in, relation.at) <= limit:
+                    wanted |= self._group(relation.to, limit)
+        self.loaded_for_query = len(wanted)
         return self._dataset(wanted)
 
 
@@ -227,7 +247,7 @@ def _pieces_of(characters: list[Character], buckets: int, offsets: Sequence[tupl
     for position, c in enumerate(characters):
         offset, length = offsets[position] if offsets else (0, 0)
         target = c.same_as.target_id if c.same_as else None
-        merged_in = c.same_as.revealed_in if c.same_as else 0
+        merged_in = moment(c.same_as.revealed_in, c.same_as.at) if c.same_as else 0
         pieces[f"ids.{bucket_of(c.id, buckets)}"][c.id] = (
             position,
             offset,
@@ -237,9 +257,15 @@ def _pieces_of(characters: list[Character], buckets: int, offsets: Sequence[tupl
             tuple(personas.get(c.id, ())),
         )
         order.append((c.id, offset, length))
-        labels = [n.text for n in c.names] + ([c.descriptor] if c.descriptor else [])
-        for word in {word for label in labels for word in words(label)}:
-            pieces[f"words.{bucket_of(word, buckets)}"].setdefault(word, []).append(c.id)
+        shown: dict[str, int] = {}  # each word of a label, with the moment it first becomes visible
+        labels = [(n.text, moment(n.revealed_in, n.at)) for n in c.names]
+        if c.descriptor:
+            labels.append((c.descriptor, moment(c.revealed_in, c.at)))
+        for label, when in labels:
+            for word in words(label):
+                shown[word] = min(when, shown.get(word, when))
+        for word, when in shown.items():
+            pieces[f"words.{bucket_of(word, buckets)}"].setdefault(word, []).append((c.id, when))
     for b in range(buckets):
         pieces[f"words.{b}"] = {w: tuple(ids) for w, ids in pieces[f"words.{b}"].items()}
     pieces["order"] = order

@@ -1,7 +1,9 @@
 """What a viewer at one episode may see: the gate's output, the only input of every command.
 
-Every item carries the episode it was revealed in (never later than the view's episode).
-An overturned belief carries `overturned_in` only once that episode is reached.
+Every item carries the episode it was revealed in (never later than the view's episode) and
+`at`, its time inside that episode in seconds (None: by the episode's end). An overturned
+belief carries `overturned_in` only once the overturning moment is reached. `View.at` is the
+viewer's time inside `View.episode`, or None when the whole episode has been watched.
 
 The view's records are named tuples (immutable, like the model's frozen dataclasses) because
 they are defined on every run: a named tuple class costs a fifth of a dataclass to create.
@@ -20,6 +22,7 @@ class NameView(NamedTuple):
     kind: NameKind
     episode: int
     source: str
+    at: int | None = None
 
 
 class FactView(NamedTuple):
@@ -27,6 +30,7 @@ class FactView(NamedTuple):
     episode: int
     source: str
     overturned_in: int | None = None
+    at: int | None = None
 
 
 class MembershipView(NamedTuple):
@@ -35,6 +39,7 @@ class MembershipView(NamedTuple):
     episode: int
     source: str
     ended_in: int | None = None
+    at: int | None = None
 
 
 class RelationView(NamedTuple):
@@ -44,6 +49,8 @@ class RelationView(NamedTuple):
     episode: int
     source: str
     overturned_in: int | None = None
+    at: int | None = None
+    ended_in: int | None = None
 
 
 class ValueChange(NamedTuple):
@@ -52,6 +59,7 @@ class ValueChange(NamedTuple):
     value: str
     episode: int
     source: str
+    at: int | None = None
 
 
 class IdentityView(NamedTuple):
@@ -61,6 +69,7 @@ class IdentityView(NamedTuple):
     persona_name: str
     episode: int
     source: str
+    at: int | None = None
 
 
 class CharacterView(NamedTuple):
@@ -79,11 +88,17 @@ class CharacterView(NamedTuple):
     identities: tuple[IdentityView, ...]
     first_seen: int
     source: str
+    first_at: int | None = None
 
     @property
     def aliases(self) -> tuple[str, ...]:
         """Every visible name other than the one in use."""
-        return tuple(n.text for n in self.names if n.text != self.name)
+        return tuple(n.text for n in self.names if n.text != self.name and n.kind != "japanese")
+
+    @property
+    def japanese_names(self) -> tuple[str, ...]:
+        """The names as spoken in the Japanese audio."""
+        return tuple(n.text for n in self.names if n.kind == "japanese")
 
     @property
     def current_facts(self) -> tuple[FactView, ...]:
@@ -102,10 +117,15 @@ class FactionView(NamedTuple):
     facts: tuple[FactView, ...]
     members: tuple[str, ...]
     former_members: tuple[str, ...]
+    first_at: int | None = None
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        return tuple(n.text for n in self.names if n.text != self.name)
+        return tuple(n.text for n in self.names if n.text != self.name and n.kind != "japanese")
+
+    @property
+    def japanese_names(self) -> tuple[str, ...]:
+        return tuple(n.text for n in self.names if n.kind == "japanese")
 
 
 class EpisodeView(NamedTuple):
@@ -113,6 +133,7 @@ class EpisodeView(NamedTuple):
     title: str
     air_date: datetime.date
     air_date_inferred: bool
+    runtime: int | None = None
 
 
 class View(NamedTuple):
@@ -122,6 +143,11 @@ class View(NamedTuple):
     episodes: tuple[EpisodeView, ...]
     characters: tuple[CharacterView, ...]
     factions: tuple[FactionView, ...]
+    at: int | None = None
+
+    def so_far(self, episode: int) -> bool:
+        """True for an item of the episode the viewer has paused (met earlier in it, not before)."""
+        return self.at is not None and episode == self.episode
 
     def character(self, character_id: str) -> CharacterView | None:
         return next((c for c in self.characters if c.id == character_id), None)

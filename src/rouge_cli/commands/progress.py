@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from ..options import DataPath, Json, episode_number
+from ..options import DataPath, Json, position_text
 
 progress_app = typer.Typer(
     name="progress",
@@ -27,6 +27,7 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
       rouge progress clear
     """
     from ..load import load_dataset
+    from ..position import format_time
     from ..progress import progress_path, read_saved_episode
     from ..session import episode_in_force
 
@@ -34,16 +35,19 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
         return
     saved = read_saved_episode()
     dataset = load_dataset(data)
-    choice = episode_in_force(dataset.episode_count, None, False, quiet=True)
+    choice = episode_in_force([e.runtime for e in dataset.episodes], None, False, quiet=True)
     path = progress_path()
     if json_output:
         import json
 
+        seconds = choice.position.at
         document = {
             "schema_version": 1,
             "up_to_episode": choice.episode,
+            "at": None if seconds is None else format_time(seconds),
             "origin": choice.origin,
-            "saved": saved,
+            "saved": None if saved is None else saved.episode,
+            "saved_at": None if saved is None or saved.at is None else format_time(saved.at),
             "path": str(path),
         }
         sys.stdout.write(json.dumps(document, indent=2) + "\n")
@@ -51,37 +55,82 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
     if saved is None:
         sys.stdout.write(f"No progress saved ({path}).\nSet it with: rouge progress set N\n")
     else:
-        sys.stdout.write(f"Saved progress: up to episode {saved} ({path}).\n")
+        sys.stdout.write(f"Saved progress: {_described(saved)} ({path}).\n")
     origins = {
         "env": "from ROUGE_UP_TO_EPISODE",
         "progress": "from the saved progress",
         "default": "the safe default",
     }
-    sys.stdout.write(f"Episode in force: {choice.episode} ({origins.get(choice.origin, choice.origin)}).\n")
+    paused = "" if choice.position.at is None else f" at {format_time(choice.position.at)}"
+    origin = origins.get(choice.origin, choice.origin)
+    sys.stdout.write(f"Episode in force: {choice.episode}{paused} ({origin}).\n")
+
+
+def _described(position: object) -> str:
+    from ..position import Position, format_time
+
+    assert isinstance(position, Position)
+    if position.at is None:
+        return f"up to episode {position.episode}"
+    return f"episode {position.episode} at {format_time(position.at)}"
 
 
 @progress_app.command("set")
 def set_progress(
-    episode: Annotated[
-        int, typer.Argument(metavar="N", help="The last episode you have watched.", parser=episode_number)
+    position: Annotated[
+        str,
+        typer.Argument(
+            metavar="N[@MM:SS]",
+            help="The last episode you have watched, or where you paused in it (4@12:30).",
+            parser=position_text,
+        ),
     ],
     data: DataPath = None,
 ) -> None:
-    """Save how far you have watched (1 to the last episode).
+    """Save how far you have watched: a whole episode, or a pause inside one.
 
     \b
     Examples:
       rouge progress set 5
+      rouge progress set 6@12:30
     """
-    from ..errors import UsageError
+    from ..episode import parse_episode
     from ..load import load_dataset
     from ..progress import save_episode
 
+    runtimes = [e.runtime for e in load_dataset(data).episodes]
+    chosen = parse_episode(position, runtimes, "N")
+    path = save_episode(chosen)
+    sys.stdout.write(f"Saved: {_described(chosen)} ({path}).\n")
+
+
+@progress_app.command("next")
+def next_episode(data: DataPath = None) -> None:
+    """Move the saved progress to the end of the next episode (you just finished one).
+
+    A pause inside an episode moves to the end of that episode.
+
+    \b
+    Examples:
+      rouge progress next
+    """
+    from ..errors import UsageError
+    from ..load import load_dataset
+    from ..position import Position
+    from ..progress import read_saved_episode, save_episode
+
     count = load_dataset(data).episode_count
-    if not 1 <= episode <= count:
-        raise UsageError(f"N must be a whole number from 1 to {count} (got {episode})")
-    path = save_episode(episode)
-    sys.stdout.write(f"Saved: up to episode {episode} ({path}).\n")
+    saved = read_saved_episode()
+    if saved is None:
+        chosen = Position(1)
+    elif saved.at is not None:
+        chosen = Position(saved.episode)
+    else:
+        chosen = Position(saved.episode + 1)
+    if chosen.episode > count:
+        raise UsageError(f"you have watched all {count} episodes; nothing comes next")
+    path = save_episode(chosen)
+    sys.stdout.write(f"Saved: {_described(chosen)} ({path}).\n")
 
 
 @progress_app.command("clear")

@@ -12,6 +12,7 @@ import sys
 from rich.console import Console, RenderableType
 from rich.text import Text
 
+from ..position import format_time
 from ..view import View
 
 STYLES = {
@@ -23,6 +24,7 @@ STYLES = {
     "alive": "green",
     "dead": "red",
     "unknown": "yellow",
+    "new": "bold yellow",
 }
 
 
@@ -46,8 +48,10 @@ def is_plain() -> bool:
 
 
 def title_line(view: View, subject: str) -> Text:
-    """The line that says which episode is in force."""
-    text = Text(f"{view.series_title} · {subject} up to episode {view.episode}", style=STYLES["heading"])
+    """The line that says which position is in force."""
+    paused = view.at is not None
+    where = f"at episode {view.episode}, {format_time(view.at or 0)}" if paused else f"up to episode {view.episode}"
+    text = Text(f"{view.series_title} · {subject} {where}", style=STYLES["heading"])
     title = episode_title(view, view.episode)
     if title:
         text.append(f" ({title})", style=STYLES["muted"])
@@ -59,9 +63,20 @@ def episode_title(view: View, number: int) -> str:
 
 
 def episode_label(view: View, number: int) -> Text:
-    return Text.assemble(
+    """`Episode 4 · Freedom and Phantoms`, with "so far" for the episode the viewer has paused."""
+    label = Text.assemble(
         (f"Episode {number}", STYLES["episode"]), (f" · {episode_title(view, number)}", STYLES["muted"])
     )
+    if view.so_far(number) and view.at is not None:
+        label.append(f" · so far (to {format_time(view.at)})", style=STYLES["new"])
+    return label
+
+
+def timed(view: View, episode: int, at: int | None, text: Text) -> Text:
+    """`text`, led by its time when it belongs to the episode the viewer has paused."""
+    if not view.so_far(episode) or at is None:
+        return text
+    return Text.assemble((f"{format_time(at)} ", STYLES["new"]), text)
 
 
 def status_text(status: str) -> Text:

@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..position import format_time
 from ..recap import Recap, Reveal
 from ..view import View
 from . import STYLES, emit, is_plain, muted, title_line
@@ -47,6 +48,8 @@ def print_recap(view: View, recap: Recap) -> None:
         title_line(view, "recap"),
         Text.assemble((f"Episode {recap.episode}", STYLES["episode"]), (f" · {recap.title}", STYLES["heading"])),
     ]
+    if view.so_far(recap.episode) and view.at is not None:
+        parts.append(Text(f"So far: the first {format_time(view.at)} of the episode.", style=STYLES["new"]))
     parts += _section(
         "New characters",
         [

@@ -12,11 +12,11 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..view import CharacterView, FactView, View
-from . import STYLES, emit, episode_label, is_plain, status_text, title_line
+from . import STYLES, emit, episode_label, is_plain, status_text, timed, title_line
 
 
-def _fact_line(fact: FactView, with_sources: bool) -> Text:
-    line = Text(fact.text)
+def _fact_line(view: View, fact: FactView, with_sources: bool) -> Text:
+    line = timed(view, fact.episode, fact.at, Text(fact.text))
     if with_sources:
         line.append(f"  (source: {fact.source})", style=STYLES["muted"])
     return line
@@ -28,12 +28,14 @@ def _summary(view: View, c: CharacterView) -> Table:
     grid.add_column(overflow="fold")
     if not c.named:
         grid.add_row("Known as", Text(f"({c.name}; name not given yet)", style="italic"))
-    aliases = [n.text for n in c.names if n.kind != "spelling" and n.text != c.name]
+    aliases = [n.text for n in c.names if n.kind not in ("spelling", "japanese") and n.text != c.name]
     spellings = [n.text for n in c.names if n.kind == "spelling"]
     if aliases:
         grid.add_row("Also known as", Text(", ".join(aliases)))
     if spellings:
         grid.add_row("Also spelled", Text(", ".join(spellings)))
+    if c.japanese_names:
+        grid.add_row("Japanese", Text(", ".join(c.japanese_names)))
     grid.add_row("Species", Text(c.species or "not known yet"))
     grid.add_row("Status", status_text(c.status))
     current = [m.faction_name for m in c.factions if m.ended_in is None]
@@ -68,14 +70,14 @@ def facts_by_episode(view: View, facts: Sequence[FactView], with_sources: bool, 
             bullets.add_column(no_wrap=True)
             bullets.add_column(overflow="fold")
             for fact in group:
-                bullets.add_row(Text("  -"), _fact_line(fact, with_sources))
+                bullets.add_row(Text("  -"), _fact_line(view, fact, with_sources))
             parts += [episode_label(view, number), bullets]
         return Group(*parts)
     tree = Tree(Text("What you know", style=STYLES["heading"]), guide_style=STYLES["muted"])
     for number, group in _by_episode(facts):
         branch = tree.add(episode_label(view, number))
         for fact in group:
-            branch.add(_fact_line(fact, with_sources))
+            branch.add(_fact_line(view, fact, with_sources))
     return tree
 
 
