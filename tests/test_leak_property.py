@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from rouge_cli.cli import app
-from rouge_cli.gate import gate
+from rouge_cli.gate import gate, where
 from rouge_cli.load import read_document, validate
-from strategies import Generated, datasets
+from rouge_cli.position import Position
+from strategies import Generated, datasets, positions
 from toml_writer import to_toml
 
 TOKEN = re.compile(r"[a-z]{3,5}\d{4}x")
@@ -45,15 +46,16 @@ class Session:
         )
 
 
-def leaked(result: Result, revealed: dict[str, int], episode: int, query: str = "") -> list[str]:
+def leaked(result: Result, revealed: dict[str, int], limit: int, query: str = "") -> list[str]:
     text = (result.stdout + result.stderr).replace(query, "") if query else result.stdout + result.stderr
-    return sorted({t for t in TOKEN.findall(text) if revealed.get(t, 0) > episode})
+    return sorted({t for t in TOKEN.findall(text) if revealed.get(t, 0) > limit})
 
 
-def outputs(session: Session, generated: Generated, episode: int) -> Iterator[tuple[str, Result, str]]:
-    """(what ran, its result, the query it echoes) for every command and format at `episode`."""
-    e = ("-e", str(episode))
-    view = gate(generated.dataset, episode)
+def outputs(session: Session, generated: Generated, position: Position) -> Iterator[tuple[str, Result, str]]:
+    """(what ran, its result, the query it echoes) for every command and format at `position`."""
+    e = ("-e", str(position))
+    episode = position.episode
+    view = gate(generated.dataset, position)
     yield "list", session.run("list", *e), ""
     yield "list --json", session.run("list", *e, "--json"), ""
     yield "factions", session.run("factions", *e), ""
@@ -65,6 +67,7 @@ def outputs(session: Session, generated: Generated, episode: int) -> Iterator[tu
         yield f"list -f {faction.name}", session.run("list", "-f", faction.name, *e, "--json"), ""
     for character in view.characters:
         yield f"who {character.name}", session.run("who", character.name, *e, "--sources"), ""
+        yield f"who {character.name} (env)", session.run("who", character.name, ROUGE_UP_TO_EPISODE=e[1]), ""
         yield f"who --json {character.name}", session.run("who", character.name, *e, "--json"), ""
         yield f"timeline {character.name}", session.run("timeline", character.name, *e, "--json"), ""
     for token in sorted(generated.revealed):
@@ -73,7 +76,7 @@ def outputs(session: Session, generated: Generated, episode: int) -> Iterator[tu
         yield f"list -f {token}", session.run("list", "-f", token, *e), token
 
 
-def completion(session: Session, episode: int, line: str) -> str:
+def completion(session: Session, episode: Position, line: str) -> str:
     from rouge_cli.quick_complete import answer
 
     env = {"_ROUGE_COMPLETE": "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
@@ -98,36 +101,37 @@ def valid(generated: Generated, path: Path) -> bool:
     return not validate(read_document(path))[1]
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    datasets(max_episodes=4, max_characters=5).flatmap(
-        lambda g: st.tuples(st.just(g), st.integers(1, g.dataset.episode_count))
+def cases() -> st.SearchStrategy[tuple[Generated, Position]]:
+    return datasets(max_episodes=4, max_characters=5).flatmap(
+        lambda g: st.tuples(st.just(g), positions(g.dataset.episode_count))
     )
-)
-def test_no_command_shows_anything_revealed_later(case: tuple[Generated, int]) -> None:
-    generated, episode = case
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_no_command_shows_anything_revealed_later(case: tuple[Generated, Position]) -> None:
+    generated, position = case
+    limit = where(generated.dataset, position).moment
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         data = root / "data.toml"
         assume(valid(generated, data))
         session = Session(root, data)
-        for what, result, query in outputs(session, generated, episode):
+        for what, result, query in outputs(session, generated, position):
             assert "Traceback" not in result.stderr, what
-            assert leaked(result, generated.revealed, episode, query) == [], what
+            assert leaked(result, generated.revealed, limit, query) == [], what
         for line in ("who", "timeline", "list --faction"):
-            offered = completion(session, episode, line.replace("--faction", "--faction"))
-            assert [t for t in TOKEN.findall(offered) if generated.revealed.get(t, 0) > episode] == [], line
+            offered = completion(session, position, line)
+            assert [t for t in TOKEN.findall(offered) if generated.revealed.get(t, 0) > limit] == [], line
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    datasets(max_episodes=4, max_characters=5).flatmap(
-        lambda g: st.tuples(st.just(g), st.integers(1, g.dataset.episode_count))
-    )
-)
-def test_an_unrevealed_name_answers_like_a_name_that_never_existed(case: tuple[Generated, int]) -> None:
-    generated, episode = case
-    hidden = sorted(t for t, shown in generated.revealed.items() if shown > episode and t.startswith(("nam", "fac")))
+@given(cases())
+def test_an_unrevealed_name_answers_like_a_name_that_never_existed(case: tuple[Generated, Position]) -> None:
+    generated, position = case
+    limit = where(generated.dataset, position).moment
+    episode = str(position)
+    hidden = sorted(t for t, shown in generated.revealed.items() if shown > limit and t.startswith(("nam", "fac")))
     assume(hidden)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -138,12 +142,12 @@ def test_an_unrevealed_name_answers_like_a_name_that_never_existed(case: tuple[G
             erased = root / "erased.toml"
             erased.write_text(data.read_text(encoding="utf-8").replace(token, "zzz9999x"), encoding="utf-8")
             for args in (("who", token), ("list", "-f", token), ("search", token), ("who", token[:-2] + "yx")):
-                real = session.run(*args, "-e", str(episode))
-                control = session.run(*args, "-e", str(episode), data=erased)
+                real = session.run(*args, "-e", episode)
+                control = session.run(*args, "-e", episode, data=erased)
                 assert (real.exit_code, real.stdout, real.stderr) == (
                     control.exit_code,
                     control.stdout,
                     control.stderr,
                 ), args
                 if args[0] == "who" and real.exit_code == 0:
-                    json.loads(session.run(*args, "-e", str(episode), "--json").stdout)
+                    json.loads(session.run(*args, "-e", episode, "--json").stdout)

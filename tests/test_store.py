@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 
 from conftest import Invoke
 from rouge_cli import cache
-from rouge_cli.gate import gate
+from rouge_cli.gate import gate, where
 from rouge_cli.load import read_document, validate
+from rouge_cli.position import Position
 from rouge_cli.query import match
 from rouge_cli.store import open_store
-from strategies import Generated, datasets
+from strategies import Generated, datasets, positions
 from support import MINI
 from toml_writer import to_toml
 
@@ -94,10 +95,10 @@ def test_an_unwritable_cache_directory_is_not_an_error(invoke: Invoke, tmp_path:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     datasets(max_episodes=5, max_characters=7).flatmap(
-        lambda g: st.tuples(st.just(g), st.integers(1, g.dataset.episode_count), st.sampled_from(sorted(g.revealed)))
+        lambda g: st.tuples(st.just(g), positions(g.dataset.episode_count), st.sampled_from(sorted(g.revealed)))
     )
 )
-def test_a_lookup_subset_gives_the_same_answer_as_the_whole_dataset(case: tuple[Generated, int, str]) -> None:
+def test_a_lookup_subset_gives_the_same_answer_as_the_whole_dataset(case: tuple[Generated, Position, str]) -> None:
     generated, episode, query = case
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data.toml"
@@ -107,7 +108,7 @@ def test_a_lookup_subset_gives_the_same_answer_as_the_whole_dataset(case: tuple[
         try:
             open_store(data)  # the cold run writes the cache
             warm = open_store(data)
-            subset = gate(warm.for_query(query, episode), episode)
+            subset = gate(warm.for_query(query, where(generated.dataset, episode).moment), episode)
             whole = gate(open_store(data).everything(), episode)
         finally:
             del os.environ[cache.ENV_CACHE]
