@@ -22,9 +22,10 @@ def test_episodes_stop_at_the_episode_in_force(invoke: Invoke) -> None:
     assert doc(invoke, "episodes", "-e", "2", "--json") == {
         "schema_version": 1,
         "up_to_episode": 2,
+        "at": None,
         "episodes": [
-            {"number": 1, "title": "Dawn", "air_date": "2024-01-11", "air_date_inferred": False},
-            {"number": 2, "title": "Bus", "air_date": "2024-01-18", "air_date_inferred": False},
+            {"number": 1, "title": "Dawn", "air_date": "2024-01-11", "air_date_inferred": False, "runtime": "24:00"},
+            {"number": 2, "title": "Bus", "air_date": "2024-01-18", "air_date_inferred": False, "runtime": "24:00"},
         ],
     }
     table = invoke("episodes", "-e", "2", *DATA).stdout
@@ -35,7 +36,8 @@ def test_recap_of_an_unmasking(invoke: Invoke) -> None:
     assert doc(invoke, "episode", "4", "-e", "4", "--json") == {
         "schema_version": 1,
         "up_to_episode": 4,
-        "episode": {"number": 4, "title": "Unmasked"},
+        "at": None,
+        "episode": {"number": 4, "title": "Unmasked", "complete": True},
         "new_characters": [],
         "new_factions": [],
         "identities": [
@@ -48,7 +50,9 @@ def test_recap_of_an_unmasking(invoke: Invoke) -> None:
             {
                 "id": "heroine",
                 "name": "Rouge Redstar",
-                "facts": [{"episode": 4, "text": "Learns her father died by his own plan.", "source": "S"}],
+                "facts": [
+                    {"episode": 4, "at": "21:00", "text": "Learns her father died by his own plan.", "source": "S"}
+                ],
             }
         ],
     }
@@ -76,8 +80,9 @@ def test_timeline_marks_overturned_beliefs_only_once_overturned(invoke: Invoke) 
     claim = "Is told the doctor killed her father."
     before = doc(invoke, "timeline", "rouge", "-e", "3", "--json")
     after = doc(invoke, "timeline", "rouge", "-e", "4", "--json")
-    assert {"episode": 2, "kind": "fact", "text": claim, "source": "S"} in before["events"]  # type: ignore[operator]
-    assert {"episode": 2, "kind": "fact", "text": claim, "source": "S", "overturned_in": 4} in after["events"]  # type: ignore[operator]
+    fact = {"episode": 2, "at": "12:00", "kind": "fact", "text": claim, "source": "S"}
+    assert fact in before["events"]  # type: ignore[operator]
+    assert {**fact, "overturned_in": 4} in after["events"]  # type: ignore[operator]
     text = invoke("timeline", "rouge", "-e", "4", *DATA).stdout
     assert f"{claim}  (overturned in episode 4)" in text
 
@@ -86,6 +91,7 @@ def test_timeline_of_a_merged_persona(invoke: Invoke) -> None:
     events = doc(invoke, "timeline", "verde", "-e", "4", "--json")["events"]
     assert {
         "episode": 4,
+        "at": "15:00",
         "kind": "identity",
         "text": "Revealed: Phantom Verde is Afdal Bashal",
         "source": "S",
@@ -96,6 +102,7 @@ def test_search_groups_hits_by_character(invoke: Invoke) -> None:
     assert doc(invoke, "search", "andr", "-e", "2", "--json") == {
         "schema_version": 1,
         "up_to_episode": 2,
+        "at": None,
         "query": "andr",
         "count": 3,
         "results": [
@@ -103,19 +110,21 @@ def test_search_groups_hits_by_character(invoke: Invoke) -> None:
                 "kind": "character",
                 "id": "heroine",
                 "name": "Rouge Redstar",
-                "hits": [{"episode": 1, "field": "fact", "text": "Hunts rogue androids.", "source": "S"}],
+                "hits": [{"episode": 1, "at": None, "field": "fact", "text": "Hunts rogue androids.", "source": "S"}],
             },
             {
                 "kind": "character",
                 "id": "doctor",
                 "name": "Afdal Bashal",
-                "hits": [{"episode": 2, "field": "fact", "text": "Treats androids for free.", "source": "S"}],
+                "hits": [
+                    {"episode": 2, "at": "10:30", "field": "fact", "text": "Treats androids for free.", "source": "S"}
+                ],
             },
             {
                 "kind": "faction",
                 "id": "nine",
                 "name": "Immortal Nine",
-                "hits": [{"episode": 1, "field": "fact", "text": "Rogue androids.", "source": "S"}],
+                "hits": [{"episode": 1, "at": None, "field": "fact", "text": "Rogue androids.", "source": "S"}],
             },
         ],
     }
@@ -137,11 +146,12 @@ def test_factions_count_only_visible_members(invoke: Invoke) -> None:
             "id": "nine",
             "name": "Immortal Nine",
             "aliases": [],
+            "japanese_names": [],
             "first_seen": 1,
             "member_count": 1,
             "members": [{"id": "singer", "name": "Sarah Fitz"}],
             "former_members": [],
-            "facts": [{"episode": 1, "text": "Rogue androids.", "source": "S"}],
+            "facts": [{"episode": 1, "at": None, "text": "Rogue androids.", "source": "S"}],
         }
     ]
     late = doc(invoke, "factions", "-e", "4", "--json")["factions"]

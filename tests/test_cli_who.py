@@ -30,20 +30,23 @@ def test_json_profile_is_the_whole_documented_object(invoke: Invoke) -> None:
     assert json.loads(result.stdout) == {
         "schema_version": 1,
         "up_to_episode": 4,
+        "at": None,
         "character": {
             "id": "doctor",
             "name": "Afdal Bashal",
             "named": True,
             "descriptor": None,
             "aliases": ["Phantom Verde"],
+            "japanese_names": [],
             "species": "Proto-Nean",
             "status": "dead",
             "factions": ["Immortal Nine"],
             "former_factions": [],
             "first_seen": 2,
+            "first_seen_at": "10:00",
             "facts": [
-                {"episode": 2, "text": "Treats androids for free.", "source": "S"},
-                {"episode": 3, "text": "Named as the next target.", "source": "S"},
+                {"episode": 2, "at": "10:30", "text": "Treats androids for free.", "source": "S"},
+                {"episode": 3, "at": None, "text": "Named as the next target.", "source": "S"},
             ],
             "overturned_facts": [],
             "relations": [],
@@ -59,12 +62,14 @@ def test_persona_keeps_its_own_id_before_the_reveal(invoke: Invoke) -> None:
         "named": True,
         "descriptor": None,
         "aliases": [],
+        "japanese_names": [],
         "species": None,
         "status": "unknown",
         "factions": ["Immortal Nine"],
         "former_factions": [],
         "first_seen": 3,
-        "facts": [{"episode": 3, "text": "Named as the next target.", "source": "S"}],
+        "first_seen_at": None,
+        "facts": [{"episode": 3, "at": None, "text": "Named as the next target.", "source": "S"}],
         "overturned_facts": [],
         "relations": [],
     }
@@ -76,7 +81,9 @@ def test_overturned_belief_leaves_the_profile_once_overturned(invoke: Invoke) ->
     claim = "Is told the doctor killed her father."
     assert claim in [f["text"] for f in before["facts"]] and before["overturned_facts"] == []
     assert claim not in [f["text"] for f in after["facts"]]
-    assert after["overturned_facts"] == [{"episode": 2, "text": claim, "source": "S", "overturned_in": 4}]
+    assert after["overturned_facts"] == [
+        {"episode": 2, "at": "12:00", "text": claim, "source": "S", "overturned_in": 4}
+    ]
 
 
 @pytest.mark.parametrize(

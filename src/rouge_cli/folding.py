@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-
 _KANA_MARKS = ("\u3099", "\u309a")  # the (semi-)voiced sound marks: part of a kana, not an accent
 _KATAKANA = range(0x30A1, 0x30F7)
 

@@ -56,7 +56,15 @@ def character_object(c: CharacterView) -> dict[str, Any]:
         "facts": [fact_object(f) for f in c.current_facts],
         "overturned_facts": [fact_object(f) for f in c.facts if f.overturned_in is not None],
         "relations": [
-            {"id": r.target_id, "name": r.target_name, "label": r.label, "episode": r.episode, "source": r.source}
+            {
+                "id": r.target_id,
+                "name": r.target_name,
+                "label": r.label,
+                "episode": r.episode,
+                "at": time_of(r.at),
+                "ended_in": r.ended_in,
+                "source": r.source,
+            }
             for r in c.current_relations
         ],
     }
@@ -81,6 +89,7 @@ def episodes_document(view: View) -> dict[str, Any]:
                 "title": e.title,
                 "air_date": e.air_date.isoformat(),
                 "air_date_inferred": e.air_date_inferred,
+                "runtime": time_of(e.runtime),
             }
             for e in view.episodes
         ],
@@ -107,7 +116,13 @@ def recap_document(view: View, recap: Recap) -> dict[str, Any]:
 
 def timeline_document(view: View, c: CharacterView, events: Iterable[Event]) -> dict[str, Any]:
     def event_object(e: Event) -> dict[str, Any]:
-        result: dict[str, Any] = {"episode": e.episode, "kind": e.kind, "text": e.text, "source": e.source}
+        result: dict[str, Any] = {
+            "episode": e.episode,
+            "at": time_of(e.at),
+            "kind": e.kind,
+            "text": e.text,
+            "source": e.source,
+        }
         if e.overturned_in is not None:
             result["overturned_in"] = e.overturned_in
         return result
@@ -121,7 +136,10 @@ def search_document(view: View, query: str, results: Iterable[Result]) -> dict[s
             "kind": r.kind,
             "id": r.id,
             "name": r.name,
-            "hits": [{"episode": h.episode, "field": h.field, "text": h.text, "source": h.source} for h in r.hits],
+            "hits": [
+                {"episode": h.episode, "at": time_of(h.at), "field": h.field, "text": h.text, "source": h.source}
+                for h in r.hits
+            ],
         }
         for r in results
     ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .errors import UsageError
+from .position import moment
 from .text import words
 from .view import FactionView, View
 
@@ -18,6 +19,7 @@ class Hit:
     field: Field
     text: str
     source: str
+    at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -41,19 +43,25 @@ def search(view: View, text: str) -> tuple[Result, ...]:
         raise UsageError("the search text is empty")
     results = []
     for c in view.characters:
-        hits = [Hit(n.episode, n.kind, n.text, n.source) for n in c.names if _matches(query, n.text)]
+        hits = [Hit(n.episode, n.kind, n.text, n.source, n.at) for n in c.names if _matches(query, n.text)]
         if c.descriptor and _matches(query, c.descriptor):
-            hits.append(Hit(c.first_seen, "descriptor", c.descriptor, c.source))
-        hits += [Hit(f.episode, "fact", f.text, f.source) for f in c.current_facts if _matches(query, f.text)]
+            hits.append(Hit(c.first_seen, "descriptor", c.descriptor, c.source, c.first_at))
+        hits += [Hit(f.episode, "fact", f.text, f.source, f.at) for f in c.current_facts if _matches(query, f.text)]
         if hits:
-            results.append(Result("character", c.id, c.name, tuple(sorted(hits, key=lambda h: h.episode))))
+            results.append(Result("character", c.id, c.name, _in_order(hits)))
     results += [r for r in (_faction_result(f, query) for f in view.factions) if r is not None]
     return tuple(results)
 
 
 def _faction_result(f: FactionView, query: tuple[str, ...]) -> Result | None:
-    hits = [Hit(n.episode, n.kind, n.text, n.source) for n in f.names if _matches(query, n.text)]
+    hits = [Hit(n.episode, n.kind, n.text, n.source, n.at) for n in f.names if _matches(query, n.text)]
     hits += [
-        Hit(x.episode, "fact", x.text, x.source) for x in f.facts if x.overturned_in is None and _matches(query, x.text)
+        Hit(x.episode, "fact", x.text, x.source, x.at)
+        for x in f.facts
+        if x.overturned_in is None and _matches(query, x.text)
     ]
-    return Result("faction", f.id, f.name, tuple(sorted(hits, key=lambda h: h.episode))) if hits else None
+    return Result("faction", f.id, f.name, _in_order(hits)) if hits else None
+
+
+def _in_order(hits: list[Hit]) -> tuple[Hit, ...]:
+    return tuple(sorted(hits, key=lambda h: moment(h.episode, h.at)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .position import moment
 from .view import CharacterView
 
 EventKind = Literal["appears", "name", "identity", "species", "status", "faction", "relation", "fact"]
@@ -17,23 +18,31 @@ class Event:
     text: str
     source: str
     overturned_in: int | None = None
+    at: int | None = None
 
 
 def timeline(c: CharacterView) -> tuple[Event, ...]:
     """The character's events in episode order (overturned beliefs kept, and marked)."""
     seen_as = f"Appears as the {c.descriptor}" if c.descriptor else "Appears"
-    events = [Event(c.first_seen, "appears", seen_as, c.source)]
-    events += [Event(n.episode, "name", f"{n.kind.capitalize()}: {n.text}", n.source) for n in c.names]
-    events += [Event(i.episode, "identity", f"Revealed: {i.persona_name} is {c.name}", i.source) for i in c.identities]
-    events += [Event(s.episode, "species", f"Species: {s.value}", s.source) for s in c.species_history]
-    events += [Event(s.episode, "status", f"Status: {s.value}", s.source) for s in c.status_history]
+    events = [Event(c.first_seen, "appears", seen_as, c.source, at=c.first_at)]
+    events += [Event(n.episode, "name", f"{_kind_label(n.kind)}: {n.text}", n.source, at=n.at) for n in c.names]
+    events += [
+        Event(i.episode, "identity", f"Revealed: {i.persona_name} is {c.name}", i.source, at=i.at) for i in c.identities
+    ]
+    events += [Event(s.episode, "species", f"Species: {s.value}", s.source, at=s.at) for s in c.species_history]
+    events += [Event(s.episode, "status", f"Status: {s.value}", s.source, at=s.at) for s in c.status_history]
     for m in c.factions:
-        events.append(Event(m.episode, "faction", f"Member of {m.faction_name}", m.source))
+        events.append(Event(m.episode, "faction", f"Member of {m.faction_name}", m.source, at=m.at))
         if m.ended_in is not None:
             events.append(Event(m.ended_in, "faction", f"No longer in {m.faction_name}", m.source))
     events += [
-        Event(r.episode, "relation", f"{r.target_name}: {r.label}", r.source, r.overturned_in) for r in c.relations
+        Event(r.episode, "relation", f"{r.target_name}: {r.label}", r.source, r.overturned_in, r.at)
+        for r in c.relations
     ]
-    events += [Event(f.episode, "fact", f.text, f.source, f.overturned_in) for f in c.facts]
+    events += [Event(f.episode, "fact", f.text, f.source, f.overturned_in, f.at) for f in c.facts]
     order = {"appears": 0, "identity": 1, "name": 2, "species": 3, "status": 4, "faction": 5, "relation": 6, "fact": 7}
-    return tuple(sorted(events, key=lambda e: (e.episode, order[e.kind])))
+    return tuple(sorted(events, key=lambda e: (moment(e.episode, e.at), order[e.kind])))
+
+
+def _kind_label(kind: str) -> str:
+    return "Japanese name" if kind == "japanese" else kind.capitalize()
