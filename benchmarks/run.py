@@ -156,6 +156,7 @@ def main() -> int:
     print(f"  {big.stat().st_size / 2**20:.1f} MiB", flush=True)
     bash = {"_ROUGE_COMPLETE": "complete_bash", "COMP_WORDS": "rouge who -e 5 gi", "COMP_CWORD": "4"}
     zsh = {"_ROUGE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "rouge who -e 5 gi"}
+    bash_paused = {"_ROUGE_COMPLETE": "complete_bash", "COMP_WORDS": "rouge who -e 5@12:30 gi", "COMP_CWORD": "4"}
 
     big_cache = {"XDG_CACHE_HOME": str(work / "cache-big")}
 
@@ -178,10 +179,24 @@ def main() -> int:
             max_ratio=9,
             max_mib=21,
         ),
+        Case(
+            "who giallon -e 5@12:30 --json",
+            [rouge, "who", "giallon", "-e", "5@12:30", "--json"],
+            max_ratio=6,
+            max_mib=17,
+        ),
+        Case(
+            "who giallon (env 5@12:30, Rich)",
+            [rouge, "who", "giallon"],
+            {"FORCE_COLOR": "1", "ROUGE_UP_TO_EPISODE": "5@12:30"},
+            max_ratio=9,
+            max_mib=21,
+        ),
         Case("--help", [rouge, "--help"], max_ratio=7),
         Case("usage error (who)", [rouge, "who"], max_ratio=7, codes=(2,)),
         Case("complete name (bash)", [rouge], bash, max_ratio=1.5),
         Case("complete name (zsh)", [rouge], zsh, max_ratio=1.5),
+        Case("complete name (bash, -e 5@12:30)", [rouge], bash_paused, max_ratio=1.5),
         Case(
             "big: who NAME --json",
             [rouge, "who", "Q4242", "--all", "--json", "--data", str(big)],

@@ -82,6 +82,31 @@ def test_episode_comes_from_the_environment_then_progress(tmp_path: Path) -> Non
     assert complete("bash", f"rouge who --data {MINI} --up-to-episode=2 ph", tmp_path).stdout == ""
 
 
+def test_a_position_inside_an_episode_offers_only_what_was_seen_by_then(tmp_path: Path) -> None:
+    early = complete("bash", f"rouge who --data {MINI} -e 2@09:59 ", tmp_path).stdout.splitlines()
+    assert "Afdal\\ Bashal" not in early and "long-haired\\ scavenger" in early
+    later = complete("bash", f"rouge who --data {MINI} -e 2@10:00 af", tmp_path).stdout
+    assert later == "Afdal\\ Bashal\n"
+    by_env = complete("bash", f"rouge who --data {MINI} af", tmp_path, ROUGE_UP_TO_EPISODE="2@09:59")
+    assert by_env.stdout == ""
+    (tmp_path / "rouge").mkdir()
+    (tmp_path / "rouge" / "progress.toml").write_text('up_to_episode = 2\nat = "10:00"\n')
+    assert complete("bash", f"rouge who --data {MINI} af", tmp_path).stdout == "Afdal\\ Bashal\n"
+
+
+def test_japanese_names_are_offered_once_japanese_is_typed(tmp_path: Path) -> None:
+    latin = complete("fish", "rouge who -e 1 ", tmp_path).stdout
+    assert "ジャロン" not in latin
+    assert complete("fish", "rouge who -e 1 ジャ", tmp_path).stdout.splitlines() == ["ジャロン"]
+    assert complete("fish", "rouge who -e 1@12:00 ジャ", tmp_path).stdout == ""
+
+
+@pytest.mark.parametrize("position", ["2@", "2@24:01", "9@01:00"])
+def test_bad_position_offers_nothing_and_prints_no_error(tmp_path: Path, position: str) -> None:
+    result = complete("bash", f"rouge who --data {MINI} -e {position} ", tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
 def test_bad_episode_offers_nothing_and_prints_no_error(tmp_path: Path) -> None:
     result = complete("bash", f"rouge who --data {MINI} -e 99 ", tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

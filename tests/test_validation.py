@@ -140,7 +140,8 @@ BROKEN: list[Any] = [
     ),
     pytest.param(
         setting(lambda d: character(d, "scavenger")["facts"][0], "revealed_in", 1),
-        "characters[2].facts[0].revealed_in: episode 1 at 02:30 is before the character first appears (episode 2 at 02:00)",
+        "characters[2].facts[0].revealed_in: episode 1 at 02:30 is before the character first appears "
+        "(episode 2 at 02:00)",
         id="fact-before-character",
     ),
     pytest.param(

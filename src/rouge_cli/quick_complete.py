@@ -162,11 +162,23 @@ def data_path(options: dict[str, str]) -> str:
 
 
 def offer(rows: list[tuple[str, str, tuple[str, ...]]], typed: str) -> list[str]:
-    """Labels the typed text could be the start of (of the whole label or of one of its words)."""
+    """Labels the typed text could be the start of (of the whole label or of one of its words).
+
+    Names in Japanese script are offered only once Japanese is typed, so that Tab on an empty
+    or Latin prefix lists the names a viewer of the English release knows.
+    """
     prefix = fold(typed)
+    latin = prefix.isascii()
     return [
-        label for label, folded, words in rows if folded.startswith(prefix) or any(w.startswith(prefix) for w in words)
+        label
+        for label, folded, words in rows
+        if (folded.startswith(prefix) or any(w.startswith(prefix) for w in words))
+        and not (latin and not label.isascii() and _japanese(label))
     ]
+
+
+def _japanese(label: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff66" <= ch <= "\uff9f" for ch in label)
 
 
 def shell_escape(value: str) -> str:
