@@ -25,9 +25,10 @@ def lookup(data: PathLike | None, episode: str | None, show_all: bool, name: str
 def who(name: str, episode: str | None, show_all: bool, json: bool, sources: bool, data: PathLike | None) -> None:
     view, character = lookup(data, episode, show_all, name)
     if json:
-        from .render_json import character_object, envelope, write
+        from .render_json import character_object, envelope, sources_object, write
 
-        write(envelope(view, character=character_object(character)))
+        extra = {"sources": sources_object(view, [f.source for f in character.current_facts])} if sources else {}
+        write(envelope(view, character=character_object(character), **extra))
     else:
         from .human.profile import print_profile
 

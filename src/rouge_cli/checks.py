@@ -67,7 +67,7 @@ def _duplicates(parsed: Parsed, keyed: Iterable[tuple[str, object]], what: str) 
 
 
 def _sources(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
-    known = {key for key, _ in data.sources}
+    known = {source.key for source in data.sources}
     items: list[Dated | Character | Faction | object] = [*data.episodes, *data.factions, *data.characters]
     for faction in data.factions:
         items += [*faction.names, *faction.facts]

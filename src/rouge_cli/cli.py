@@ -13,6 +13,7 @@ from .commands.factions import factions
 from .commands.listing import list_characters
 from .commands.progress import progress_app
 from .commands.search import search
+from .commands.sources import sources
 from .commands.timeline import timeline
 from .commands.who import who
 from .guard import run_guarded
@@ -72,5 +73,6 @@ app.command()(search)
 app.command()(factions)
 app.command()(episodes)
 app.command()(episode)
+app.command()(sources)
 app.add_typer(progress_app)
 app.command()(check)

@@ -61,7 +61,13 @@ def gate(data: Dataset, position: Position | int) -> View:
         characters=tuple(characters),
         factions=tuple(_faction_view(f, limit, characters) for f in factions.values()),
         at=position.at,
+        sources=tuple((s.key, s.url) for s in data.sources if _source_seen(s.covers or data.episode_count, position)),
     )
+
+
+def _source_seen(covers: int, position: Position) -> bool:
+    """A source covering episode k may be followed once k is watched in full."""
+    return covers < position.episode or (covers == position.episode and position.at is None)
 
 
 def _seen(item: object, limit: int, episode_key: str = "revealed_in", time_key: str = "at") -> bool:

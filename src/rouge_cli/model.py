@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 NameKind = Literal["name", "alias", "spelling", "japanese"]
 Status = Literal["alive", "dead", "unknown"]
@@ -121,6 +121,18 @@ class Episode:
     """Seconds (web release); every `at` in the episode is at most this."""
 
 
+class Source(NamedTuple):
+    """A cited source: its key, an address a reader can follow, and the last episode it covers.
+
+    `covers` None means unknown: the source is treated as covering the whole series, so its
+    address is shown only to a viewer who has seen every episode.
+    """
+
+    key: str
+    url: str
+    covers: int | None = None
+
+
 @dataclass(frozen=True)
 class Series:
     title: str
@@ -131,7 +143,7 @@ class Series:
 @dataclass(frozen=True)
 class Dataset:
     series: Series
-    sources: tuple[tuple[str, str], ...]
+    sources: tuple[Source, ...]
     episodes: tuple[Episode, ...]
     factions: tuple[Faction, ...]
     characters: tuple[Character, ...]

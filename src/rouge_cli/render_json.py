@@ -70,6 +70,13 @@ def character_object(c: CharacterView) -> dict[str, Any]:
     }
 
 
+def sources_object(view: View, citations: list[str]) -> list[dict[str, Any]]:
+    """The sources `citations` cite, each with its address (null while it covers what is not seen yet)."""
+    from .sources import addresses, cited_keys
+
+    return [{"key": key, "url": url} for key, url in addresses(view, cited_keys(citations))]
+
+
 def characters_document(view: View, characters: Iterable[CharacterView]) -> dict[str, Any]:
     return envelope(view, characters=[character_object(c) for c in characters])
 

@@ -29,6 +29,7 @@ from .model import (
     NameKind,
     Relation,
     Series,
+    Source,
 )
 from .position import parse_time
 
@@ -180,19 +181,29 @@ def _series(reader: _Reader, raw: object) -> Series:
     )
 
 
-def _sources(reader: _Reader, raw: object) -> tuple[tuple[str, str], ...]:
+def _sources(reader: _Reader, raw: object) -> tuple[Source, ...]:
+    """`KEY = "address"`, or `KEY = { url = "address", covers = N }` (N: the last episode it covers)."""
     if not isinstance(raw, dict):
         reader.problem("sources", f"expected a table, found {_kind(raw)}")
         return ()
-    pairs = []
+    found = []
     for key in raw:
         if has_control(key):
             reader.problem("sources", f"key {printable(key)!r} contains a control or bidi character")
             continue
+        if isinstance(raw[key], dict):
+            path = _join("sources", key)
+            table = reader.table(raw[key], path, {"url": True, "covers": False})
+            if table is None:
+                continue
+            url, covers = reader.text(table, "url", path), reader.episode(table, "covers", path)
+            if url is not None:
+                found.append(Source(key, url, covers))
+            continue
         value = reader.text(raw, key, "sources")
         if value is not None:
-            pairs.append((key, value))
-    return tuple(pairs)
+            found.append(Source(key, value))
+    return tuple(found)
 
 
 def _episodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:

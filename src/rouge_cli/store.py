@@ -33,6 +33,7 @@ from .model import (
     NameKind,
     Relation,
     Series,
+    Source,
 )
 from .paths import PathLike
 from .position import moment
@@ -100,7 +101,7 @@ def decode_character(row: Row) -> Character:
 def _encode_header(data: Dataset) -> Row:
     return (
         (data.series.title, data.series.studio, data.series.year),
-        data.sources,
+        tuple(tuple(source) for source in data.sources),
         tuple(
             (e.number, e.title, e.air_date.toordinal(), e.air_date_inferred, e.source, e.runtime) for e in data.episodes
         ),
@@ -126,7 +127,7 @@ class Store:
     ) -> None:
         series, sources, episodes, factions = meta["header"]
         self.series = Series(*series)
-        self.sources: tuple[tuple[str, str], ...] = tuple((k, v) for k, v in sources)
+        self.sources = tuple(Source(*source) for source in sources)
         self.episodes = tuple(
             Episode(n, t, datetime.date.fromordinal(d), inferred, src, runtime)
             for n, t, d, inferred, src, runtime in episodes

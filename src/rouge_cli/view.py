@@ -144,6 +144,12 @@ class View(NamedTuple):
     characters: tuple[CharacterView, ...]
     factions: tuple[FactionView, ...]
     at: int | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+    """(key, address) of every source a viewer here may follow: none covering a later moment."""
+
+    def address(self, key: str) -> str | None:
+        """The address of source `key`, or None when it is unknown or covers what is not seen yet."""
+        return next((url for k, url in self.sources if k == key), None)
 
     def so_far(self, episode: int) -> bool:
         """True for an item of the episode the viewer has paused (met earlier in it, not before)."""

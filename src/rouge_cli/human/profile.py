@@ -99,7 +99,21 @@ def print_profile(view: View, c: CharacterView, with_sources: bool) -> None:
         parts.append(
             Text(f"\n{overturned} earlier claim(s) overturned since; see `rouge timeline`.", style=STYLES["muted"])
         )
+    if with_sources and facts:
+        parts += [Text(""), sources_block(view, [f.source for f in facts])]
     emit(Group(*parts))
+
+
+def sources_block(view: View, citations: Sequence[str]) -> RenderableType:
+    """The sources cited, each with the address a reader can follow (or why it is withheld)."""
+    from ..sources import LATER, addresses, cited_keys
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=STYLES["label"], no_wrap=True)
+    grid.add_column(overflow="fold")
+    for key, url in addresses(view, cited_keys(citations)):
+        grid.add_row(Text(key), Text(url) if url else Text(f"({LATER})", style=STYLES["muted"]))
+    return Group(Text("Sources", style=STYLES["heading"]), grid)
 
 
 def print_character_table(view: View, characters: Iterable[CharacterView], caption: str) -> None:
