@@ -100,7 +100,7 @@ def _visible_names(members: Sequence[Character], limit: int) -> list[NameView]:
                 continue
             seen.add(n.text)
             kind = "alias" if rank > 0 and n.kind == "name" else n.kind
-            result.append(NameView(n.text, kind, n.revealed_in, n.source, n.at))
+            result.append(NameView(n.text, kind, n.revealed_in, n.source, n.at, n.secret))
     return result
 
 

@@ -23,6 +23,8 @@ class Name:
     revealed_in: int
     source: str
     at: int | None = None
+    secret: bool = False
+    """An alias that was a secret identity (a Gladiator name): its reveal is an identity reveal."""
 
 
 @dataclass(frozen=True)

@@ -110,13 +110,15 @@ def _reveals(reveals: Iterable[Reveal]) -> list[dict[str, Any]]:
 def recap_document(view: View, recap: Recap) -> dict[str, Any]:
     return envelope(
         view,
-        episode={"number": recap.episode, "title": recap.title, "complete": not view.so_far(recap.episode)},
+        episode={"number": recap.episode, "title": recap.title, "complete": recap.complete},
         new_characters=[{"id": c.id, "name": c.name} for c in recap.new_characters],
         new_factions=[{"id": f.id, "name": f.name} for f in recap.new_factions],
         identities=_reveals(recap.identities),
         names=_reveals(recap.names),
         memberships=_reveals(recap.memberships),
         deaths=_reveals(recap.deaths),
+        learned_dead=_reveals(recap.learned_dead),
+        overturned=_reveals(recap.overturned),
         facts=[{"id": c.id, "name": c.name, "facts": [fact_object(f) for f in facts]} for c, facts in recap.facts],
     )
 

@@ -271,7 +271,7 @@ def _at(raw: dict[str, Any], key: str = "at") -> int | None:
     return None if value is None else parse_time(value)
 
 
-_NAME_KEYS = frozenset({"text", "kind", "revealed_in", "at", "source"})
+_NAME_KEYS = frozenset({"text", "kind", "revealed_in", "at", "source"})  # `secret` takes the checked path
 _VALUE_KEYS = frozenset({"value", "revealed_in", "at", "source"})
 
 
@@ -280,9 +280,10 @@ def _name(reader: _Reader, raw: object, path: str) -> Name | None:
         name = Name(raw["text"], _KINDS[raw["kind"]], raw["revealed_in"], raw["source"], _at(raw))
         reader.paths[id(name)] = path
         return name
-    table = reader.table(raw, path, {"text": True, "kind": True, **_DATED})
+    table = reader.table(raw, path, {"text": True, "kind": True, "secret": False, **_DATED})
     if table is None:
         return None
+    secret = reader.typed(table, "secret", path, bool, "a boolean") or False
     text, revealed_in, source = (
         reader.text(table, "text", path),
         reader.episode(table, "revealed_in", path),
@@ -295,7 +296,7 @@ def _name(reader: _Reader, raw: object, path: str) -> Name | None:
     at = reader.time(table, "at", path)
     if text is None or kind is None or revealed_in is None or source is None:
         return None
-    return reader.located(Name(text, _KINDS[kind], revealed_in, source, at), path)
+    return reader.located(Name(text, _KINDS[kind], revealed_in, source, at, secret), path)
 
 
 def _dated_value(reader: _Reader, raw: object, path: str, allowed: tuple[str, ...] | None) -> DatedValue | None:

@@ -43,11 +43,11 @@ Row = tuple[Any, ...]
 
 
 def _names(rows: Iterable[Row]) -> tuple[Name, ...]:
-    return tuple(Name(r[0], cast(NameKind, r[1]), r[2], r[3], r[4]) for r in rows)
+    return tuple(Name(r[0], cast(NameKind, r[1]), r[2], r[3], r[4], r[5]) for r in rows)
 
 
 def _encode_names(names: Iterable[Name]) -> Row:
-    return tuple((n.text, n.kind, n.revealed_in, n.source, n.at) for n in names)
+    return tuple((n.text, n.kind, n.revealed_in, n.source, n.at, n.secret) for n in names)
 
 
 def _encode_facts(facts: Iterable[Fact]) -> Row:

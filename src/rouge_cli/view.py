@@ -23,6 +23,7 @@ class NameView(NamedTuple):
     episode: int
     source: str
     at: int | None = None
+    secret: bool = False
 
 
 class FactView(NamedTuple):

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ..position import format_time
 from ..recap import Recap, Reveal
-from ..view import View
+from ..view import FactView, View
 from . import STYLES, emit, is_plain, muted, title_line
 
 
@@ -42,6 +42,21 @@ def _reveals(reveals: tuple[Reveal, ...]) -> list[Text]:
     return [Text(r.text) for r in reveals]
 
 
+def _struck(text: str) -> Text:
+    line = Text(text)
+    line.stylize("strike")
+    return line
+
+
+def _fact(fact: FactView) -> Text:
+    """A fact as the timeline shows it: an overturned belief struck through and marked."""
+    if fact.overturned_in is None:
+        return Text(fact.text)
+    line = _struck(fact.text)
+    line.append(f"  (overturned in episode {fact.overturned_in})", style=STYLES["dead"])
+    return line
+
+
 def print_recap(view: View, recap: Recap) -> None:
     """What episode N revealed, section by section."""
     parts: list[RenderableType] = [
@@ -62,11 +77,13 @@ def print_recap(view: View, recap: Recap) -> None:
     )
     parts += _section("New factions", [Text(f.name) for f in recap.new_factions])
     parts += _section("Identities revealed", _reveals(recap.identities))
+    parts += _section("Overturned in this episode", [_struck(r.text) for r in recap.overturned])
+    parts += _section("Deaths", [Text(r.text, style=STYLES["dead"]) for r in recap.deaths])
+    parts += _section("Learned to be dead", [Text(r.text, style=STYLES["dead"]) for r in recap.learned_dead])
     parts += _section("Names revealed", _reveals(recap.names))
     parts += _section("Memberships shown", _reveals(recap.memberships))
-    parts += _section("Deaths", [Text(r.text, style=STYLES["dead"]) for r in recap.deaths])
     for character, facts in recap.facts:
-        parts += _section(character.name, [Text(f.text) for f in facts])
+        parts += _section(character.name, [_fact(f) for f in facts])
     if recap.empty:
         parts.append(muted("Nothing new is recorded for this episode."))
     emit(Group(*parts))
