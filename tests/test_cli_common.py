@@ -142,3 +142,46 @@ def test_every_command_is_documented_in_the_readme() -> None:
     names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback] + ["progress"]
     for name in names:
         assert f"### `rouge {name}" in readme, name
+
+
+HELP_PAGES = [
+    (),
+    ("who",),
+    ("list",),
+    ("timeline",),
+    ("search",),
+    ("factions",),
+    ("episodes",),
+    ("episode",),
+    ("sources",),
+    ("progress",),
+    ("progress", "set"),
+    ("progress", "next"),
+    ("progress", "clear"),
+    ("check",),
+]
+
+
+@pytest.mark.parametrize("command", HELP_PAGES, ids=lambda c: " ".join(c) or "rouge")
+def test_help_names_nothing_revealed_after_episode_1(invoke: Invoke, command: tuple[str, ...]) -> None:
+    """A viewer at episode 1 reads the help too: its examples use episode-1 names only."""
+    from rouge_cli.load import load_dataset
+    from rouge_cli.position import moment
+    from rouge_cli.text import contains_phrase, words
+
+    data = load_dataset()
+    earliest: dict[tuple[str, ...], int] = {}
+    for owner in (*data.characters, *data.factions):
+        for name in owner.names:
+            key = words(name.text)
+            earliest[key] = min(earliest.get(key, 10**9), moment(name.revealed_in, name.at))
+    result = invoke(*command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "Examples:" in result.stdout
+    shown = words(result.stdout)
+    # "First" (what the Visitors call Naomi, episode 9) is also an everyday word of the help's prose.
+    late = [
+        " ".join(key)
+        for key, first in earliest.items()
+        if first > moment(1, None) and contains_phrase(shown, key) and key != ("first",)
+    ]
+    assert late == []

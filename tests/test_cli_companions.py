@@ -46,6 +46,15 @@ def test_recap_of_an_unmasking(invoke: Invoke) -> None:
         "names": [],
         "memberships": [],
         "deaths": [{"id": "doctor", "name": "Afdal Bashal", "text": "Afdal Bashal", "source": "S"}],
+        "learned_dead": [],
+        "overturned": [
+            {
+                "id": "heroine",
+                "name": "Rouge Redstar",
+                "text": "Rouge Redstar: Is told the doctor killed her father.",
+                "source": "S",
+            }
+        ],
         "facts": [
             {
                 "id": "heroine",
@@ -64,7 +73,23 @@ def test_recap_sections_for_people(invoke: Invoke) -> None:
     for expected in ("New characters", "  - Phantom Verde", "New factions", "  - Bureau", "Names revealed"):
         assert expected in lines
     assert "  - The long-haired scavenger is named Eden Varock" in lines
-    assert "  - Eden Varock is also spelled Varok" in lines
+    assert not any("spelled" in line for line in lines), "spellings are not recap lines"
+
+
+def test_a_recap_marks_what_a_later_episode_overturned(invoke: Invoke) -> None:
+    lines = invoke("episode", "2", "-e", "4", *DATA, env={"COLUMNS": "200"}).stdout.splitlines()
+    assert "  - Is told the doctor killed her father.  (overturned in episode 4)" in lines
+    before = invoke("episode", "2", "-e", "3", *DATA, env={"COLUMNS": "200"}).stdout.splitlines()
+    assert "  - Is told the doctor killed her father." in before
+    document = doc(invoke, "episode", "2", "-e", "4", "--json")
+    facts = {f["text"]: f for c in document["facts"] for f in c["facts"]}  # type: ignore[union-attr,index]
+    assert facts["Is told the doctor killed her father."]["overturned_in"] == 4
+
+
+def test_a_recap_lists_what_the_episode_overturned_first(invoke: Invoke) -> None:
+    lines = invoke("episode", "4", "-e", "4", *DATA, env={"COLUMNS": "200"}).stdout.splitlines()
+    assert lines.index("Overturned in this episode") < lines.index("Deaths")
+    assert "  - Rouge Redstar: Is told the doctor killed her father." in lines
 
 
 def test_recap_of_a_later_episode_is_refused_like_an_unknown_one(invoke: Invoke) -> None:

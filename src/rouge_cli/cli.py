@@ -60,6 +60,7 @@ def main(
     \b
     Examples:
       rouge who giallon --up-to-episode 5
+      rouge who giallon -e 1@15:00
       rouge list --faction "Immortal Nine" -e 8
       rouge list --json | jq -r '.characters[].name'
       rouge progress set 5

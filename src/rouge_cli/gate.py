@@ -59,7 +59,10 @@ def gate(data: Dataset, position: Position | int) -> View:
             if e.number <= position.episode
         ),
         characters=tuple(characters),
-        factions=tuple(_faction_view(f, limit, characters) for f in factions.values()),
+        factions=tuple(
+            _faction_view(f, limit, characters)
+            for f in sorted(factions.values(), key=lambda f: (moment(f.revealed_in, f.at), f.id))
+        ),
         at=position.at,
         sources=tuple((s.key, s.url) for s in data.sources if _source_seen(s.covers or data.episode_count, position)),
     )

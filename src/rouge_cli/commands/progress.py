@@ -9,7 +9,6 @@ from ..options import DataPath, Json, position_text
 
 progress_app = typer.Typer(
     name="progress",
-    help="Remember how far you have watched, so you need not pass --up-to-episode.",
     no_args_is_help=False,
     invoke_without_command=True,
     rich_markup_mode=None,
@@ -18,12 +17,16 @@ progress_app = typer.Typer(
 
 @progress_app.callback()
 def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -> None:
-    """Show the saved progress, where it is stored, and the episode in force.
+    """Remember how far you have watched, so you need not pass --up-to-episode.
+
+    With no subcommand: show the saved progress, where it is stored, and the episode in force.
 
     \b
     Examples:
       rouge progress
       rouge progress set 5
+      rouge progress set 6@12:30
+      rouge progress next
       rouge progress clear
     """
     from ..load import load_dataset

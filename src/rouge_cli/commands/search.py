@@ -19,7 +19,7 @@ def search(
     \b
     Examples:
       rouge search nectar -e 3
-      rouge search "code eve" -e 8 --json | jq '.count'
+      rouge search "asimov code" -e 1 --json | jq '.count'
     """
     from ..query import quoted
     from ..search import search as run_search

@@ -29,8 +29,8 @@ def who(
     \b
     Examples:
       rouge who giallon --up-to-episode 5
-      rouge who noid -e 3 --sources
-      rouge who jill -e 8 --json | jq '.character.aliases'
+      rouge who naomi -e 1@12:00 --sources
+      rouge who sarah -e 1 --json | jq '.character.aliases'
     """
     from ..actions import who as run
 
