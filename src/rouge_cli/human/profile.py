@@ -46,7 +46,8 @@ def _summary(view: View, c: CharacterView) -> Table:
         grid.add_row("Persona", Text(f"{identity.persona_name} (unmasked in episode {identity.episode})"))
     labels: dict[str, list[str]] = {}
     for relation in c.current_relations:
-        labels.setdefault(relation.target_name, []).append(relation.label)
+        label = relation.label if relation.ended_in is None else f"{relation.label} (former)"
+        labels.setdefault(relation.target_name, []).append(label)
     if labels:
         grid.add_row("Relations", Text("\n".join(f"{name}: {', '.join(kinds)}" for name, kinds in labels.items())))
     return grid
