@@ -26,6 +26,7 @@ from rouge_cli.model import (
     Name,
     Relation,
     Series,
+    Source,
 )
 from rouge_cli.position import Position, moment
 
@@ -167,5 +168,6 @@ def datasets(draw: st.DrawFn, max_episodes: int = 6, max_characters: int = 7) ->
                 at=start[1],
             )
         )
-    dataset = Dataset(Series("Random", "Test", 2024), (("S", "test"),), episodes, tuple(factions), tuple(characters))
+    sources = (Source("S", "test"),)
+    dataset = Dataset(Series("Random", "Test", 2024), sources, episodes, tuple(factions), tuple(characters))
     return Generated(dataset, tokens.revealed)

@@ -162,3 +162,8 @@ def test_saved_progress_beyond_the_dataset_is_a_damaged_progress_file(invoke: In
     result = invoke("list", *DATA)
     assert result.exit_code == 4 and result.stdout == ""
     assert "rouge progress set N" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_not_found_says_where_the_viewer_is(invoke: Invoke) -> None:
+    result = invoke("who", "afdal", "-e", "2@09:59", *DATA)
+    assert result.stderr.startswith("rouge: error: no character called 'afdal' at episode 2, 09:59.")

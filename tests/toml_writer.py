@@ -38,7 +38,15 @@ def _array(key: str, items: list[str]) -> str:
 
 def to_toml(data: Dataset) -> str:
     out = [f"[series]\ntitle = {_s(data.series.title)}\nstudio = {_s(data.series.studio)}\nyear = {data.series.year}\n"]
-    out.append("[sources]\n" + "".join(f"{_s(k)} = {_s(v)}\n" for k, v in data.sources))
+    out.append(
+        "[sources]\n"
+        + "".join(
+            f"{_s(s.key)} = {_s(s.url)}\n"
+            if s.covers is None
+            else f"{_s(s.key)} = {{ url = {_s(s.url)}, covers = {s.covers} }}\n"
+            for s in data.sources
+        )
+    )
     for e in data.episodes:
         out.append(
             f"[[episodes]]\nnumber = {e.number}\ntitle = {_s(e.title)}\nair_date = {e.air_date.isoformat()}\n"

@@ -24,6 +24,12 @@ def check_dataset(parsed: Parsed) -> Iterator[Problem]:
         for item in dated:
             yield from _not_before(parsed, item, faction, "the faction is introduced")
         yield from _superseded(parsed, faction.facts)
+        first = _moment_of(faction)
+        if not any(_moment_of(n) <= first and n.kind == "name" for n in faction.names):
+            yield Problem(
+                f"{parsed.path_of(faction)}.names",
+                "a name of kind 'name' must be revealed when the faction first appears",
+            )
     for character in data.characters:
         yield from _character(parsed, character, factions, characters)
 

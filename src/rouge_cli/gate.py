@@ -87,7 +87,8 @@ def _merge_groups(characters: Sequence[Character], limit: int) -> dict[str, list
         if c.same_as is not None and _seen(c.same_as, limit) and c.same_as.target_id in visible:
             continue
         groups[c.id] = [c]
-    for c in visible.values():
+    # Personas join their target in the order they were met (then by id): never in file order.
+    for c in sorted(visible.values(), key=lambda c: (moment(c.revealed_in, c.at), c.id)):
         if c.same_as is not None and c.same_as.target_id in groups and c.id not in groups:
             groups[c.same_as.target_id].append(c)
     return groups

@@ -25,13 +25,16 @@ def _labels(item: CharacterView | FactionView) -> list[str]:
 
 
 def match(items: Sequence[T], query: str) -> list[T]:
-    """Items whose visible name equals `query`; failing that, whose name contains its words."""
+    """Items whose visible name equals `query`, else whose name, else whose description contains its words."""
     wanted = words(query)
     if not wanted:
         raise UsageError("the name to look up is empty")
     exact = [item for item in items if any(words(label) == wanted for label in _labels(item))]
     if exact:
         return exact
+    by_name = [item for item in items if any(contains_phrase(words(n.text), wanted) for n in item.names)]
+    if by_name:
+        return by_name
     return [item for item in items if any(contains_phrase(words(label), wanted) for label in _labels(item))]
 
 
@@ -68,7 +71,7 @@ def find_character(view: View, query: str) -> CharacterView:
     if found:
         names = ", ".join(c.name for c in found)
         raise NotFoundError(f"{quoted(query)} matches {len(found)} characters: {names}. Be more specific.")
-    raise NotFoundError(_not_found("character", query, suggestions(view.characters, query), view.episode))
+    raise NotFoundError(_not_found("character", query, suggestions(view.characters, query), view.where))
 
 
 def find_faction(view: View, query: str) -> FactionView:
@@ -81,9 +84,7 @@ def find_faction(view: View, query: str) -> FactionView:
         raise NotFoundError(f"{quoted(query)} matches several factions: {', '.join(f.name for f in found)}.")
     return_hint = suggestions(view.factions, query)
     hint = f" Did you mean {_either(return_hint)}?" if return_hint else ""
-    raise NotFoundError(
-        f"no faction called {quoted(query)} up to episode {view.episode}.{hint} Known factions: {known}."
-    )
+    raise NotFoundError(f"no faction called {quoted(query)} {view.where}.{hint} Known factions: {known}.")
 
 
 def _either(names: list[str]) -> str:
@@ -91,9 +92,9 @@ def _either(names: list[str]) -> str:
     return quoted_names[0] if len(quoted_names) == 1 else ", ".join(quoted_names[:-1]) + " or " + quoted_names[-1]
 
 
-def _not_found(what: str, query: str, close: list[str], episode: int) -> str:
+def _not_found(what: str, query: str, close: list[str], where: str) -> str:
     hint = f" Did you mean {_either(close)}?" if close else ""
-    return f"no {what} called {quoted(query)} up to episode {episode}.{hint}"
+    return f"no {what} called {quoted(query)} {where}.{hint}"
 
 
 def filter_characters(

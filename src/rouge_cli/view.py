@@ -148,6 +148,13 @@ class View(NamedTuple):
     sources: tuple[tuple[str, str], ...] = ()
     """(key, address) of every source a viewer here may follow: none covering a later moment."""
 
+    @property
+    def where(self) -> str:
+        """The viewer's position in words: "up to episode 4" or "at episode 4, 12:30"."""
+        if self.at is None:
+            return f"up to episode {self.episode}"
+        return f"at episode {self.episode}, {self.at // 60:02d}:{self.at % 60:02d}"
+
     def address(self, key: str) -> str | None:
         """The address of source `key`, or None when it is unknown or covers what is not seen yet."""
         return next((url for k, url in self.sources if k == key), None)

@@ -50,7 +50,7 @@ def episode(
 
     view = open_view(data, up_to_episode, show_all)
     if not 1 <= number <= view.episode:
-        raise NotFoundError(f"no episode {number} up to episode {view.episode} (choose 1 to {view.episode}).")
+        raise NotFoundError(f"no episode {number} {view.where} (choose 1 to {view.episode}).")
     summary = recap(view, number)
     if json:
         from ..render_json import recap_document, write

@@ -49,9 +49,7 @@ def is_plain() -> bool:
 
 def title_line(view: View, subject: str) -> Text:
     """The line that says which position is in force."""
-    paused = view.at is not None
-    where = f"at episode {view.episode}, {format_time(view.at or 0)}" if paused else f"up to episode {view.episode}"
-    text = Text(f"{view.series_title} · {subject} {where}", style=STYLES["heading"])
+    text = Text(f"{view.series_title} · {subject} {view.where}", style=STYLES["heading"])
     title = episode_title(view, view.episode)
     if title:
         text.append(f" ({title})", style=STYLES["muted"])
@@ -62,12 +60,12 @@ def episode_title(view: View, number: int) -> str:
     return next((e.title for e in view.episodes if e.number == number), "")
 
 
-def episode_label(view: View, number: int) -> Text:
+def episode_label(view: View, number: int, so_far: bool = True) -> Text:
     """`Episode 4 · Freedom and Phantoms`, with "so far" for the episode the viewer has paused."""
     label = Text.assemble(
         (f"Episode {number}", STYLES["episode"]), (f" · {episode_title(view, number)}", STYLES["muted"])
     )
-    if view.so_far(number) and view.at is not None:
+    if so_far and view.so_far(number) and view.at is not None:
         label.append(f" · so far (to {format_time(view.at)})", style=STYLES["new"])
     return label
 

@@ -41,7 +41,7 @@ def _summary(view: View, c: CharacterView) -> Table:
     current = [m.faction_name for m in c.factions if m.ended_in is None]
     former = [f"{m.faction_name} (left in episode {m.ended_in})" for m in c.factions if m.ended_in is not None]
     grid.add_row("Factions", Text(", ".join(current + former) or "none known"))
-    grid.add_row("Appears from", Text.assemble(episode_label(view, c.first_seen)))
+    grid.add_row("Appears from", Text.assemble(episode_label(view, c.first_seen, so_far=False)))
     for identity in c.identities:
         grid.add_row("Persona", Text(f"{identity.persona_name} (unmasked in episode {identity.episode})"))
     labels: dict[str, list[str]] = {}

@@ -15,7 +15,7 @@ def print_results(view: View, query: str, results: tuple[Result, ...]) -> None:
     hits = sum(len(r.hits) for r in results)
     parts: list[RenderableType] = [title_line(view, "search results")]
     if not results:
-        parts.append(Text(f"No results for {query} up to episode {view.episode}."))
+        parts.append(Text(f"No results for {query} {view.where}."))
     else:
         parts.append(muted(f"{hits} hit(s) in {len(results)} character(s) or faction(s) for {query}"))
     for result in results:
