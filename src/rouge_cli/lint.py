@@ -51,12 +51,16 @@ def _when(at_moment: int) -> str:
 
 
 class _Names:
-    """Every name's words, with its earliest reveal and its owners, looked up by first word."""
+    """Every name's words, with its earliest reveal and its owners.
+
+    Looked up by first word and length, so that a text is scanned in time linear in its
+    length whatever the number of names sharing a first word ("Smith 1" .. "Smith 8000").
+    """
 
     def __init__(self, data: Dataset) -> None:
         self.earliest: dict[tuple[str, ...], tuple[int, str]] = {}
         self.owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        self.by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        self.lengths: dict[str, set[int]] = defaultdict(set)
         owners: list[Faction | Character] = [*data.factions, *data.characters]
         for owner in owners:
             for name in owner.names:
@@ -68,13 +72,14 @@ class _Names:
                     self.earliest[phrase] = (first, name.text)
                 if isinstance(owner, Character):
                     self.owners[phrase].add(owner.id)
-                self.by_first[phrase[0]].add(phrase)
+                self.lengths[phrase[0]].add(len(phrase))
 
     def found_in(self, text: tuple[str, ...]) -> set[tuple[str, ...]]:
         found = set()
         for start, word in enumerate(text):
-            for phrase in self.by_first.get(word, ()):
-                if text[start : start + len(phrase)] == phrase:
+            for length in self.lengths.get(word, ()):
+                phrase = text[start : start + length]
+                if len(phrase) == length and phrase in self.earliest:
                     found.add(phrase)
         return found
 
@@ -83,11 +88,12 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
     """Every spoiler-lint problem in the dataset."""
     data = parsed.dataset
     names = _Names(data)
-    reveals = [
-        (c.id, c.same_as.target_id, moment(c.same_as.revealed_in, c.same_as.at))
-        for c in data.characters
-        if c.same_as is not None
-    ]
+    reveals: dict[str, list[tuple[str, str, int]]] = defaultdict(list)  # by persona and by target id
+    for c in data.characters:
+        if c.same_as is not None:
+            entry = (c.id, c.same_as.target_id, moment(c.same_as.revealed_in, c.same_as.at))
+            reveals[c.id].append(entry)
+            reveals[c.same_as.target_id].append(entry)
     cache: dict[str, tuple[str, ...]] = {}
     for text, shown, owner, item, field in _texts(data):
         phrases = names.found_in(cache.get(text) or cache.setdefault(text, words(text)))
@@ -101,7 +107,8 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
                     where, f"spoiler: a text shown in {_when(shown)} names '{name}', first revealed in {_when(first)}"
                 )
         mentioned = set().union(*(names.owners[p] for p in phrases))
-        for persona, target, reveal in reveals:
+        involved = {r for who in mentioned for r in reveals.get(who, ())}
+        for persona, target, reveal in sorted(involved):
             if shown >= reveal:
                 continue
             says_persona, says_target = persona in mentioned, target in mentioned
