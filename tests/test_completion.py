@@ -129,3 +129,32 @@ def test_real_data_offers_only_names_revealed_by_the_episode(tmp_path: Path, shi
         assert earliest.get(fold(label), 0) <= episode, label
     if episode < 8:
         assert not any("Noir" in label or "Cyan" in label for label in offered)
+
+
+HEAVY = {"typing", "dataclasses", "re", "typer", "rich", "rouge_cli.model", "rouge_cli.gate", "rouge_cli.errors"}
+
+
+@pytest.mark.parametrize("origin", ["flag", "environment", "progress", "position"])
+def test_tab_imports_nothing_heavy_whatever_the_position_comes_from(tmp_path: Path, origin: str) -> None:
+    """Pressing Tab stays near `python -c pass`: the modules it loads are pinned here."""
+    line = {"flag": "rouge who -e 5 gi", "position": "rouge who -e 5@12:30 gi"}.get(origin, "rouge who gi")
+    extra = {"ROUGE_UP_TO_EPISODE": "5"} if origin == "environment" else {}
+    if origin == "progress":
+        (tmp_path / "rouge").mkdir()
+        (tmp_path / "rouge" / "progress.toml").write_text('up_to_episode = 5\nat = "12:30"\n')
+    complete("bash", line, tmp_path, **extra)  # the first Tab builds the table
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(sys.modules)))\n"
+        "from rouge_cli.entry import main\nmain()"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ROUGE_", "_ROUGE", "COMP_", "_TYPER"))}
+    words = line.split(" ")
+    env.update(_ROUGE_COMPLETE="complete_bash", COMP_WORDS=line, COMP_CWORD=str(len(words) - 1))
+    env.update(XDG_CONFIG_HOME=str(tmp_path), **extra)
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines()[0] == "Giallon"
+    import ast
+
+    loaded = set(ast.literal_eval(result.stdout.splitlines()[-1]))
+    assert loaded & HEAVY == set()

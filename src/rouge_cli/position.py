@@ -6,8 +6,6 @@ seconds into the episode (web-release timing); `None` means "the whole episode".
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 SCALE = 100_000
 """Seconds per episode on the moment scale; larger than any runtime."""
 END = SCALE - 1
@@ -15,9 +13,23 @@ END = SCALE - 1
 MAX_DIGITS = 9
 
 
-class Position(NamedTuple):
-    episode: int
-    at: int | None = None
+class Position:
+    """An episode, and the time inside it (None: all of it). A plain class: `typing` stays unimported."""
+
+    __slots__ = ("at", "episode")
+
+    def __init__(self, episode: int, at: int | None = None) -> None:
+        self.episode = episode
+        self.at = at
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Position) and (self.episode, self.at) == (other.episode, other.at)
+
+    def __hash__(self) -> int:
+        return hash((self.episode, self.at))
+
+    def __repr__(self) -> str:
+        return f"Position({self.episode!r}, {self.at!r})"
 
     @property
     def moment(self) -> int:

@@ -115,7 +115,7 @@ def target(args: list[str], typed: str) -> tuple[str, str, dict[str, str]] | Non
 
 def _saved_episode() -> str | None:
     """The saved progress as text ("" when none), or None when it is not plainly readable."""
-    from .progress import config_dir, parse_progress
+    from .config import config_dir, parse_progress
 
     try:
         with open(os.path.join(config_dir(), "progress.toml"), encoding="utf-8") as handle:

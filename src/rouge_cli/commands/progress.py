@@ -29,9 +29,10 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
       rouge progress next
       rouge progress clear
     """
+    from ..config import progress_path
     from ..load import load_dataset
     from ..position import format_time
-    from ..progress import progress_path, read_saved_episode
+    from ..progress import read_saved_episode
     from ..session import episode_in_force
 
     if ctx.invoked_subcommand is not None:
@@ -144,7 +145,8 @@ def clear_progress() -> None:
     Examples:
       rouge progress clear
     """
-    from ..progress import clear_saved_episode, progress_path
+    from ..config import progress_path
+    from ..progress import clear_saved_episode
 
     path = progress_path()
     if clear_saved_episode():
