@@ -49,7 +49,9 @@ def _times(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
             items.append(c.same_as)
     for item in items:
         for episode_key, time_key in _TIMED:
-            seconds: int | None = getattr(item, time_key, None)
+            if time_key != "at" and not hasattr(item, time_key):
+                break
+            seconds: int | None = getattr(item, time_key)
             if seconds is None:
                 continue
             episode: int | None = getattr(item, episode_key, None)
@@ -120,7 +122,9 @@ def _when(item: object, episode_key: str = "revealed_in", time_key: str = "at") 
     return f"episode {episode}" + (f" at {format_time(seconds)}" if seconds is not None else "")
 
 
-def _not_before(parsed: Parsed, item: Dated, start: object, what: str) -> Iterator[Problem]:
+def _not_before(parsed: Parsed, item: Dated, start: Character | Faction | Dated, what: str) -> Iterator[Problem]:
+    if item.revealed_in > start.revealed_in:  # the common case, decided without times
+        return
     if _moment_of(item) < _moment_of(start):
         yield Problem(f"{parsed.path_of(item)}.revealed_in", f"{_when(item)} is before {what} ({_when(start)})")
 

@@ -334,6 +334,9 @@ def _fact(reader: _Reader, raw: object, path: str) -> Fact | None:
     if type(raw) is dict and _FACT_KEYS.issuperset(raw):
         text, revealed_in, source = raw.get("text"), raw.get("revealed_in"), raw.get("source")
         superseded_in, count = raw.get("superseded_in"), reader.episode_count
+        at_text, superseded_text = raw.get("at"), raw.get("superseded_at")
+        at = None if at_text is None else _time_or_minus(at_text)
+        superseded_at = None if superseded_text is None else _time_or_minus(superseded_text)
         if (
             type(text) is str
             and text.isprintable()
@@ -344,9 +347,10 @@ def _fact(reader: _Reader, raw: object, path: str) -> Fact | None:
             and type(revealed_in) is int
             and 0 < revealed_in <= count
             and (superseded_in is None or (type(superseded_in) is int and 0 < superseded_in <= count))
-            and _plain_times(raw, ("at", "superseded_at"))
+            and at != -1
+            and superseded_at != -1
         ):
-            fact = Fact(text, revealed_in, source, superseded_in, _at(raw), _at(raw, "superseded_at"))
+            fact = Fact(text, revealed_in, source, superseded_in, at, superseded_at)
             reader.paths[id(fact)] = path
             return fact
     table = reader.table(raw, path, {"text": True, "superseded_in": False, "superseded_at": False, **_DATED})
@@ -364,12 +368,12 @@ def _fact(reader: _Reader, raw: object, path: str) -> Fact | None:
     return reader.located(Fact(text, revealed_in, source, superseded_in, at, superseded_at), path)
 
 
-def _plain_times(raw: dict[str, Any], keys: tuple[str, ...]) -> bool:
-    for key in keys:
-        value = raw.get(key)
-        if value is not None and not (type(value) is str and len(value) == 5 and parse_time(value) is not None):
-            return False
-    return True
+def _time_or_minus(value: object) -> int:
+    """A well-formed "MM:SS" as seconds, else -1 (the checked path then names the problem)."""
+    if type(value) is not str or len(value) != 5:
+        return -1
+    seconds = parse_time(value)
+    return -1 if seconds is None else seconds
 
 
 def _membership(reader: _Reader, raw: object, path: str) -> Membership | None:
