@@ -271,3 +271,48 @@ def test_who_ordered_roys_death_is_a_belief_overturned_in_episode_13(invoke: Inv
     assert any(belief in f["text"] and f["overturned_in"] == 13 for f in truth["overturned_facts"])
     recap = invoke("episode", "13", "-e", "13", "--json").stdout
     assert belief in json.dumps(json.loads(recap)["overturned"])
+
+
+def recap(invoke: Invoke, episode: str, position: str) -> dict[str, object]:
+    result = invoke("episode", episode, "-e", position, "--json")
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, object] = json.loads(result.stdout)
+    return document
+
+
+def texts(section: object) -> list[str]:
+    return [str(r["text"]) for r in section]  # type: ignore[attr-defined,index]
+
+
+def test_episode_1_tells_deaths_shown_from_deaths_learned(invoke: Invoke) -> None:
+    document = recap(invoke, "1", "1")
+    assert texts(document["deaths"]) == ["Sarah Fitzgerald"]
+    assert {"Roy Junghardt", "Nius", "Achillus", "Malik"} <= set(texts(document["learned_dead"]))
+    assert "Eva Cristella" in texts(recap(invoke, "8", "8")["learned_dead"])
+
+
+def test_big_twists_are_identities_not_spellings(invoke: Invoke) -> None:
+    assert "Silvia is Jill Sturgeon" in texts(recap(invoke, "7", "7")["identities"])
+    assert "Eden Varock is Jet Black Noir" in texts(recap(invoke, "8", "8")["identities"])
+    lines = invoke("episode", "1", "-e", "1").stdout
+    assert "spelled" not in lines
+
+
+def test_a_recap_read_later_marks_the_beliefs_overturned_since(invoke: Invoke) -> None:
+    text = invoke("episode", "6", "-e", "13", env={"COLUMNS": "200"}).stdout
+    boast = next(line for line in text.splitlines() if "he killed Roy" in line)
+    assert boast.endswith("(overturned in episode 13)")
+    assert "  - Boasts that he killed Roy" in invoke("episode", "6", "-e", "12", env={"COLUMNS": "200"}).stdout
+
+
+def test_episode_2_lists_its_newcomers_in_the_order_they_appear(invoke: Invoke) -> None:
+    names = [c["name"] for c in recap(invoke, "2", "2")["new_characters"]]  # type: ignore[attr-defined,index]
+    assert names.index("Noid 262") < names.index("Ash Stahl") < names.index("Jill Sturgeon")
+
+
+def test_species_show_only_once_said_on_screen(invoke: Invoke, shipped: Dataset) -> None:
+    for c in shipped.characters:
+        for species in c.species:
+            assert species.source.startswith("JP"), (c.id, species.value)
+    listed = json.loads(invoke("list", "-e", "1", "--json").stdout)["characters"]
+    assert {c["name"]: c["species"] for c in listed}["Herman Hayward"] is None
