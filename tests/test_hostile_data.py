@@ -568,9 +568,9 @@ def test_control_characters_in_data_are_rejected_clearly(
     path.write_text(edit(old, new), encoding="utf-8")
     checked = invoke("check", str(path))
     assert checked.exit_code == 3 and "Traceback" not in checked.stderr
-    assert any(where in line and "control or bidi character" in line for line in checked.stdout.splitlines())
+    assert any(where in line and "bidi or invisible character" in line for line in checked.stdout.splitlines())
     assert not RAW_CONTROL.search(checked.stdout + checked.stderr)
     listed = invoke("list", "-e", "4", "--data", str(path))
     assert listed.exit_code == 3 and listed.stdout == ""
-    assert listed.stderr.count("\n") == 1 and "control or bidi character" in listed.stderr
+    assert listed.stderr.count("\n") == 1 and "bidi or invisible character" in listed.stderr
     assert not RAW_CONTROL.search(listed.stderr)

@@ -1,9 +1,13 @@
 """Where cached data lives and how it is read and written. Deliberately tiny (no heavy imports).
 
-Cache files are keyed by the dataset file's absolute path, size and modification time,
-plus the cache format and the Python version (marshal's format is version-specific).
-They are written atomically (temporary file, then rename) and never trusted blindly:
-a reader that finds a file missing, stale or malformed rebuilds it.
+Cache files are keyed by what identifies the dataset file's content as the file system
+reports it: its absolute path, device, inode, size, and modification and change times,
+plus the cache format and the Python version (marshal's format is version-specific). A
+file copied with its times kept, or a link re-pointed, gets a new key (new inode, new
+change time). Each cache file starts with a header (a magic, its length and a CRC-32 of
+its content) that is checked before anything in it is trusted; reads take regular files
+of bounded size only. Files are written atomically (temporary file, then rename); a
+reader that finds a file missing, stale, damaged or malformed rebuilds it.
 """
 
 from __future__ import annotations
@@ -13,8 +17,11 @@ import os
 import sys
 import zlib
 
-FORMAT = 2
+FORMAT = 3
 ENV_CACHE = "ROUGE_CACHE_DIR"
+MAGIC = b"RGC1"
+HEADER = 16  # magic (4), content length (8), CRC-32 (4)
+LIMIT = 1 << 30
 
 
 def cache_dir() -> str:
@@ -40,7 +47,8 @@ def data_key(data_path: str) -> str | None:
     except (OSError, ValueError):
         return None
     which = f"{path}|{FORMAT}|{sys.version_info[0]}.{sys.version_info[1]}".encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(which):08x}-{info.st_size:x}-{info.st_mtime_ns:x}"
+    identity = f"{info.st_dev}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}".encode()
+    return f"{zlib.crc32(which):08x}-{info.st_size:x}-{zlib.crc32(identity):08x}{zlib.adler32(identity):08x}"
 
 
 def forget_other_versions(key: str) -> None:
@@ -62,32 +70,42 @@ def cache_path(key: str, suffix: str) -> str:
     return os.path.join(cache_dir(), f"{key}.{suffix}")
 
 
+def read_bytes(path: str) -> bytes | None:
+    """The checked content of cache file `path`, or None when missing, not a regular file, or damaged."""
+    from .files import read_regular
+
+    try:
+        blob = read_regular(path, LIMIT + HEADER, follow_links=False)
+    except (OSError, ValueError):
+        return None
+    if len(blob) < HEADER or blob[:4] != MAGIC:
+        return None
+    length, crc = int.from_bytes(blob[4:12], "little"), int.from_bytes(blob[12:16], "little")
+    content = blob[HEADER:]
+    if len(content) != length or zlib.crc32(content) != crc:
+        return None
+    return content
+
+
 def read(path: str) -> object:
-    """The object stored at `path`, or None when it is missing or unreadable."""
+    """The object stored at `path`, or None when it is missing, damaged or unreadable."""
+    content = read_bytes(path)
+    if content is None:
+        return None
     try:
-        with open(path, "rb") as handle:
-            return marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
+        return marshal.loads(content)
+    except (EOFError, ValueError, TypeError):
         return None
 
 
-def read_slice(path: str, offset: int, length: int) -> object:
-    """The object stored at `offset` in `path` (a file of concatenated records), or None."""
-    try:
-        with open(path, "rb") as handle:
-            handle.seek(offset)
-            blob = handle.read(length)
-        return marshal.loads(blob) if len(blob) == length else None
-    except (OSError, EOFError, ValueError, TypeError):
+def loads_record(blob: bytes, offset: int, length: int, crc: int) -> object:
+    """The record at `offset` of a records file's content, checked against its own CRC-32; None if damaged."""
+    piece = blob[offset : offset + length]
+    if len(piece) != length or zlib.crc32(piece) != crc:
         return None
-
-
-def read_slice_bytes(path: str) -> bytes | None:
-    """The whole content of `path`, or None when it cannot be read."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
+        return marshal.loads(piece)
+    except (EOFError, ValueError, TypeError):
         return None
 
 
@@ -97,13 +115,47 @@ def write(path: str, value: object) -> None:
 
 
 def write_bytes(path: str, data: bytes) -> None:
-    """Write `data` to `path` atomically (temporary file, then rename); errors are ignored."""
+    """Write `data`, behind its header, to `path` atomically (temporary file, then rename); errors are ignored.
+
+    An interrupt while writing leaves no temporary file behind.
+    """
     temporary = f"{path}.{os.getpid()}.tmp"
+    header = MAGIC + len(data).to_bytes(8, "little") + zlib.crc32(data).to_bytes(4, "little")
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temporary, "wb") as handle:
+            handle.write(header)
             handle.write(data)
         os.replace(temporary, path)
     except (OSError, ValueError):
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        _remove(temporary)
+    except KeyboardInterrupt:
+        _remove(temporary)
+        raise
+
+
+def _remove(path: str) -> None:
+    try:  # noqa: SIM105 - contextlib is not worth its import on the completion path
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def read_record(path: str, offset: int, length: int, crc: int) -> object:
+    """One record of a records file, read alone and checked against its own CRC-32; None if damaged."""
+    import stat
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or not 0 <= offset <= info.st_size - HEADER - length or length > LIMIT:
+            return None
+        piece = os.pread(descriptor, length, HEADER + offset)
+    except (OSError, ValueError, OverflowError):
+        return None
+    finally:
+        os.close(descriptor)
+    return loads_record(piece, 0, length, crc)

@@ -27,6 +27,16 @@ class RougeGroup(TyperGroup):
         kwargs.setdefault("prog_name", "rouge")
         sys.exit(run_guarded(lambda: super(RougeGroup, self).main(*args, **kwargs)))
 
+    def invoke(self, ctx: Any) -> Any:
+        """A closed pipe ends quietly with the same exit code as on the quick paths (not Typer's 1)."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            from .guard import silence_stdout
+
+            silence_stdout()
+            raise typer.Exit(0) from None
+
 
 app = typer.Typer(
     cls=RougeGroup,

@@ -1,13 +1,28 @@
-"""The `rouge` console script: quick paths for shell completion and everyday lookups, else Typer."""
+"""The `rouge` console script: quick paths for shell completion and everyday lookups, else Typer.
+
+Everything runs inside one guard installed before any heavy import: Ctrl-C at any moment
+exits 130 quietly, and missing or narrow-encoded standard streams cannot end in a traceback.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 
+EXIT_INTERRUPTED = 130
+MAX_COLUMNS = 10_000
+
 
 def main() -> None:
     """Run the command line."""
+    try:
+        _prepare_streams()
+        _run()
+    except KeyboardInterrupt:
+        _interrupted()
+
+
+def _run() -> None:
     if os.environ.get("_ROUGE_COMPLETE"):
         from .quick_complete import answer
 
@@ -25,3 +40,27 @@ def main() -> None:
     from .cli import app
 
     app(prog_name="rouge")
+
+
+def _prepare_streams() -> None:
+    """Closed streams write to nowhere; a narrow encoding degrades; a nonsense COLUMNS is ignored."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+            continue
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding not in ("utf8", "utf8sig") and reconfigure is not None:
+            reconfigure(errors="replace")
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and not (columns.isascii() and columns.isdigit() and 0 < int(columns[:6]) <= MAX_COLUMNS):
+        del os.environ["COLUMNS"]
+
+
+def _interrupted() -> None:
+    try:  # noqa: SIM105 - no contextlib import on this path
+        os.write(2, b"\n")
+    except OSError:
+        pass
+    os._exit(EXIT_INTERRUPTED)

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-_UNSAFE = [*range(0x20), *range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+# Controls, bidi overrides, line and paragraph separators (a fake line break), and invisible
+# characters (zero-width spaces and joiners, word joiner, byte order mark: look-alike names).
+_UNSAFE = [
+    *range(0x20),
+    *range(0x7F, 0xA0),
+    *range(0x200B, 0x2010),
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2060, 0x2065),
+    *range(0x2066, 0x206A),
+    0xFEFF,
+]
 _ESCAPES = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
 
 

@@ -45,7 +45,7 @@ def run_guarded(invoke: Callable[[], Any]) -> int:
         sys.stderr.write("\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except Exception as error:
         code = _typer_exit_code(error)
@@ -76,8 +76,11 @@ def _typer_exit_code(error: Exception) -> int | None:
     return int(error.exit_code) if error.exit_code else EXIT_USAGE
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
     """The reader went away (`| head`): point stdout at /dev/null so the exit flush is quiet."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:  # noqa: SIM105 - no contextlib import on this path
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
     os.close(devnull)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from .checks import check_dataset
 from .errors import DataError, Problem
+from .files import DATASET_LIMIT, FileTooLarge, NotARegularFile, read_regular
 from .lint import lint_dataset
 from .model import Dataset
 from .paths import PathLike, shipped_data_path
@@ -21,20 +22,25 @@ else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 
-def read_document(path: PathLike) -> dict[str, object]:
-    """Parse `path` as TOML; any failure becomes a `DataError` naming the file."""
+def read_document(path: PathLike, raw: bytes | None = None) -> dict[str, object]:
+    """Parse `path` (or `raw`, bytes read from it) as TOML; any failure becomes a `DataError` naming the file.
+
+    Only a regular file of at most `files.DATASET_LIMIT` bytes is read; a byte order mark is accepted.
+    """
     name = os.fspath(path)
+    if raw is None:
+        try:
+            raw = read_regular(path, DATASET_LIMIT)
+        except FileNotFoundError:
+            raise DataError(name, [Problem("", "no such file")]) from None
+        except IsADirectoryError:
+            raise DataError(name, [Problem("", "is a directory, not a dataset file")]) from None
+        except (NotARegularFile, FileTooLarge) as error:
+            raise DataError(name, [Problem("", f"{error.strerror}, not a dataset file")]) from None
+        except OSError as error:
+            raise DataError(name, [Problem("", f"cannot be read ({error.strerror or error})")]) from None
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except FileNotFoundError:
-        raise DataError(name, [Problem("", "no such file")]) from None
-    except IsADirectoryError:
-        raise DataError(name, [Problem("", "is a directory, not a dataset file")]) from None
-    except OSError as error:
-        raise DataError(name, [Problem("", f"cannot be read ({error.strerror or error})")]) from None
-    try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError(name, [Problem("", f"is not UTF-8 text (bad byte at offset {error.start})")]) from None
     if not text.strip():
@@ -46,6 +52,8 @@ def read_document(path: PathLike) -> dict[str, object]:
         raise DataError(name, [Problem("", f"TOML syntax error: {error}")]) from None
     except RecursionError:
         raise DataError(name, [Problem("", "is nested too deeply to be a dataset")]) from None
+    except ValueError as error:  # Python's limit on the digits of an integer
+        raise DataError(name, [Problem("", f"holds a number too long to read ({error})")]) from None
 
 
 def validate(document: dict[str, object]) -> tuple[Parsed, list[Problem]]:

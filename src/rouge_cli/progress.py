@@ -12,6 +12,7 @@ import os
 
 from .config import AT_KEY, KEY, parse_progress, progress_path
 from .errors import ProgressError
+from .files import PROGRESS_LIMIT, read_regular
 from .position import Position, format_time
 
 WAY_OUT = "fix it with `rouge progress set N` or remove it with `rouge progress clear`"
@@ -21,8 +22,7 @@ def read_saved_episode() -> Position | None:
     """The saved position, or None when nothing is saved; ProgressError when unreadable."""
     path = progress_path()
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = read_regular(path, PROGRESS_LIMIT)
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -37,15 +37,23 @@ def read_saved_episode() -> Position | None:
 
 
 def save_episode(position: Position) -> str:
-    """Store `position` atomically; returns the file written."""
+    """Store `position` atomically; returns the file written.
+
+    A progress file that is a symbolic link is written through to its target (the link is
+    kept); anything but a regular file or a missing one there is refused.
+    """
+    import stat
     import tempfile
 
     path = progress_path()
-    folder = os.path.dirname(path)
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    folder = os.path.dirname(target)
     try:
         os.makedirs(folder, exist_ok=True)
-        if os.path.isdir(path):
+        if os.path.isdir(target):
             raise IsADirectoryError(21, "is a directory")
+        if os.path.lexists(target) and not stat.S_ISREG(os.stat(target).st_mode):
+            raise OSError(0, "not a regular file")
         handle, temporary = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -56,7 +64,7 @@ def save_episode(position: Position) -> str:
                     out.write(f'{AT_KEY} = "{format_time(position.at)}"\n')
                 out.flush()
                 os.fsync(out.fileno())
-            os.replace(temporary, path)
+            os.replace(temporary, target)
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)

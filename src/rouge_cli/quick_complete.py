@@ -116,10 +116,10 @@ def target(args: list[str], typed: str) -> tuple[str, str, dict[str, str]] | Non
 def _saved_episode() -> str | None:
     """The saved progress as text ("" when none), or None when it is not plainly readable."""
     from .config import config_dir, parse_progress
+    from .files import PROGRESS_LIMIT, read_regular
 
     try:
-        with open(os.path.join(config_dir(), "progress.toml"), encoding="utf-8") as handle:
-            episode = parse_progress(handle.read())
+        episode = parse_progress(read_regular(os.path.join(config_dir(), "progress.toml"), PROGRESS_LIMIT).decode())
     except FileNotFoundError:
         return ""
     except (OSError, UnicodeDecodeError):

@@ -82,8 +82,9 @@ def characters_document(view: View, characters: Iterable[CharacterView]) -> dict
 
 
 def write(document: dict[str, Any]) -> None:
-    """Print one JSON document on stdout."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    """Print one JSON document on stdout (ASCII escapes when stdout cannot carry UTF-8)."""
+    encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    text = json.dumps(document, ensure_ascii=encoding not in ("utf8", "utf8sig"), indent=2)
     sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 

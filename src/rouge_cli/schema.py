@@ -104,7 +104,7 @@ class _Reader:
             self.problem(_join(path, key), "must not be empty")
             return None
         if value is not None and has_control(value):
-            self.problem(_join(path, key), f"contains a control or bidi character ({printable(first_control(value))})")
+            self.problem(_join(path, key), f"contains a control, bidi or invisible character ({printable(first_control(value))})")
             return None
         return value
 
@@ -189,7 +189,7 @@ def _sources(reader: _Reader, raw: object) -> tuple[Source, ...]:
     found = []
     for key in raw:
         if has_control(key):
-            reader.problem("sources", f"key {printable(key)!r} contains a control or bidi character")
+            reader.problem("sources", f"key {printable(key)!r} contains a control, bidi or invisible character")
             continue
         if isinstance(raw[key], dict):
             path = _join("sources", key)

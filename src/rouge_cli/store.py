@@ -152,7 +152,7 @@ class Store:
     def _piece(self, suffix: str) -> Any:
         if suffix not in self._pieces:
             value = cache.read(cache.cache_path(self.key, suffix))
-            if value is None:
+            if not isinstance(value, list if suffix == "order" else dict):
                 raise StaleCacheError(suffix)
             self._pieces[suffix] = value
         return self._pieces[suffix]
@@ -169,10 +169,10 @@ class Store:
             summary = self._summary(character_id)
             if summary is None:
                 raise StaleCacheError(character_id)
-            row = cache.read_slice(records, summary[1], summary[2])
             try:
+                row = cache.read_record(records, summary[1], summary[2], summary[6])
                 self._loaded[character_id] = decode_character(cast(Row, row))
-            except (TypeError, ValueError, IndexError, KeyError) as error:
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
                 raise StaleCacheError(records) from error
 
     def _dataset(self, ids: Iterable[str]) -> Dataset:
@@ -184,18 +184,18 @@ class Store:
     def everything(self) -> Dataset:
         if not self._complete:
             order: list[Row] = self._piece("order")
-            blob = cache.read_slice_bytes(cache.cache_path(self.key, "records"))
+            blob = cache.read_bytes(cache.cache_path(self.key, "records"))
             if blob is None:
                 raise StaleCacheError("records")
             try:
-                for character_id, offset, length in order:
+                for character_id, offset, length, crc in order:
                     if character_id not in self._loaded:
-                        row = marshal.loads(blob[offset : offset + length])
-                        self._loaded[character_id] = decode_character(row)
-            except (TypeError, ValueError, IndexError, KeyError, EOFError) as error:
+                        row = cache.loads_record(blob, offset, length, crc)
+                        self._loaded[character_id] = decode_character(cast(Row, row))
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
                 raise StaleCacheError("records") from error
             self._complete = True
-        characters = tuple(self._loaded[character_id] for character_id, _, _ in self._piece("order"))
+        characters = tuple(self._loaded[row[0]] for row in self._piece("order"))
         return Dataset(self.series, self.sources, self.episodes, self.factions, characters)
 
     def _group(self, character_id: str, limit: int) -> set[str]:
@@ -203,7 +203,7 @@ class Store:
         summary = self._summary(character_id)
         if summary is None:
             raise StaleCacheError(character_id)
-        _, _, _, target, merged_in, _ = summary
+        target, merged_in = summary[3], summary[4]
         root = target if target is not None and merged_in <= limit and self._summary(target) else character_id
         personas = cast(Row, self._summary(root))[5]
         return {root, *(p for p in personas if cast(Row, self._summary(p))[4] <= limit)}
@@ -236,7 +236,9 @@ class Store:
         return self._dataset(wanted)
 
 
-def _pieces_of(characters: list[Character], buckets: int, offsets: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
+def _pieces_of(
+    characters: list[Character], buckets: int, offsets: Sequence[tuple[int, int, int]] = ()
+) -> dict[str, Any]:
     """The id and word buckets and the order list for `characters`."""
     personas: dict[str, list[str]] = {}
     for c in characters:
@@ -246,7 +248,7 @@ def _pieces_of(characters: list[Character], buckets: int, offsets: Sequence[tupl
     pieces.update({f"words.{b}": {} for b in range(buckets)})
     order = []
     for position, c in enumerate(characters):
-        offset, length = offsets[position] if offsets else (0, 0)
+        offset, length, crc = offsets[position] if offsets else (0, 0, 0)
         target = c.same_as.target_id if c.same_as else None
         merged_in = moment(c.same_as.revealed_in, c.same_as.at) if c.same_as else 0
         pieces[f"ids.{bucket_of(c.id, buckets)}"][c.id] = (
@@ -256,8 +258,9 @@ def _pieces_of(characters: list[Character], buckets: int, offsets: Sequence[tupl
             target,
             merged_in,
             tuple(personas.get(c.id, ())),
+            crc,
         )
-        order.append((c.id, offset, length))
+        order.append((c.id, offset, length, crc))
         shown: dict[str, int] = {}  # each word of a label, with the moment it first becomes visible
         labels = [(n.text, moment(n.revealed_in, n.at)) for n in c.names]
         if c.descriptor:
@@ -278,7 +281,7 @@ def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
     blobs = [marshal.dumps(encode_character(c)) for c in data.characters]
     offsets, position = [], 0
     for blob in blobs:
-        offsets.append((position, len(blob)))
+        offsets.append((position, len(blob), zlib.crc32(blob)))
         position += len(blob)
     buckets = max(1, len(data.characters) // 256)
     cache.forget_other_versions(key)
@@ -317,6 +320,6 @@ def _trusted(meta: object, key: str) -> bool:
     if not isinstance(meta, dict) or meta.get("format") != cache.FORMAT or meta.get("key") != key:
         return False
     try:
-        return os.path.getsize(cache.cache_path(key, "records")) == meta.get("size")
+        return os.path.getsize(cache.cache_path(key, "records")) == cache.HEADER + int(meta.get("size", -1))
     except OSError:
         return False
