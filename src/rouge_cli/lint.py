@@ -100,14 +100,14 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
         if not phrases:
             continue
         where = f"{parsed.path_of(item)}.{field}"
-        for phrase in sorted(phrases):
+        for phrase in sorted(phrases) if len(phrases) > 1 else phrases:
             first, name = names.earliest[phrase]
             if first > shown:
                 yield Problem(
                     where, f"spoiler: a text shown in {_when(shown)} names '{name}', first revealed in {_when(first)}"
                 )
         mentioned = set().union(*(names.owners[p] for p in phrases))
-        involved = {r for who in mentioned for r in reveals.get(who, ())}
+        involved = {r for who in mentioned for r in reveals.get(who, ())} if reveals else set()
         for persona, target, reveal in sorted(involved):
             if shown >= reveal:
                 continue

@@ -104,7 +104,9 @@ class _Reader:
             self.problem(_join(path, key), "must not be empty")
             return None
         if value is not None and has_control(value):
-            self.problem(_join(path, key), f"contains a control, bidi or invisible character ({printable(first_control(value))})")
+            self.problem(
+                _join(path, key), f"contains a control, bidi or invisible character ({printable(first_control(value))})"
+            )
             return None
         return value
 

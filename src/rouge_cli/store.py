@@ -211,22 +211,25 @@ class Store:
     def for_query(self, query: str, limit: int) -> Dataset:
         """The records a lookup of `query` at the moment `limit` can depend on.
 
-        Every character with a name or description containing the query's first word (a
-        match must contain it) that is visible by `limit`, each with everyone merged with it
+        Every character with names or a description holding every word of the query (a match
+        must: the words stand in one of its labels) visible by `limit`, each with everyone merged with it
         then, and the same for everyone they are related to, so the gate computes their views
         and the names shown in their relations exactly as it does on the whole dataset. A word
         that becomes visible only later loads nothing: a lookup of a later name does the same
         work as one of a name that never existed.
         """
-        first = words(query)[:1]
-        if not first:
+        wanted_words = set(words(query))
+        if not wanted_words:
             return self._dataset(())
-        bucket = self._piece(f"words.{bucket_of(first[0], self.buckets)}")
-        candidates: tuple[tuple[str, int], ...] = bucket.get(first[0], ())
+        # A match contains every word of the query: the candidates are those holding all of them.
+        candidates: set[str] | None = None
+        for word in sorted(wanted_words):
+            bucket = self._piece(f"words.{bucket_of(word, self.buckets)}")
+            holders = {character_id for character_id, shown in bucket.get(word, ()) if shown <= limit}
+            candidates = holders if candidates is None else candidates & holders
         wanted: set[str] = set()
-        for character_id, shown in candidates:
-            if shown <= limit:
-                wanted |= self._group(character_id, limit)
+        for character_id in sorted(candidates or ()):
+            wanted |= self._group(character_id, limit)
         self._load(wanted)
         for character_id in list(wanted):
             for relation in self._loaded[character_id].relations:
