@@ -172,6 +172,7 @@ def test_factions_count_only_visible_members(invoke: Invoke) -> None:
             "name": "Immortal Nine",
             "aliases": [],
             "japanese_names": [],
+            "size": None,
             "first_seen": 1,
             "member_count": 1,
             "members": [{"id": "singer", "name": "Sarah Fitz"}],
@@ -182,4 +183,5 @@ def test_factions_count_only_visible_members(invoke: Invoke) -> None:
     late = doc(invoke, "factions", "-e", "4", "--json")["factions"]
     assert [(f["name"], f["member_count"]) for f in late] == [("Immortal Nine", 2), ("Bureau", 0)]  # type: ignore[index,union-attr]
     tree = invoke("factions", "-e", "3", *DATA).stdout
-    assert "Immortal Nine  2 known member(s)" in tree and "Phantom Verde" in tree
+    assert "Immortal Nine  2 members" in tree and "Phantom Verde" in tree
+    assert "Afdal Bashal (dead)" in invoke("factions", "-e", "4", *DATA).stdout

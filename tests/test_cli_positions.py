@@ -166,4 +166,4 @@ def test_saved_progress_beyond_the_dataset_is_a_damaged_progress_file(invoke: In
 
 def test_not_found_says_where_the_viewer_is(invoke: Invoke) -> None:
     result = invoke("who", "afdal", "-e", "2@09:59", *DATA)
-    assert result.stderr.startswith("rouge: error: no character called 'afdal' at episode 2, 09:59.")
+    assert result.stderr.startswith("rouge: error: no character known at episode 2, 09:59 matches 'afdal'.")

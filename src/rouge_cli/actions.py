@@ -22,7 +22,15 @@ def lookup(data: PathLike | None, episode: str | None, show_all: bool, name: str
     return view, find_character(view, name)
 
 
-def who(name: str, episode: str | None, show_all: bool, json: bool, sources: bool, data: PathLike | None) -> None:
+def who(
+    name: str,
+    episode: str | None,
+    show_all: bool,
+    json: bool,
+    sources: bool,
+    data: PathLike | None,
+    all_names: bool = False,
+) -> None:
     view, character = lookup(data, episode, show_all, name)
     if json:
         from .render_json import character_object, envelope, sources_object, write
@@ -32,7 +40,7 @@ def who(name: str, episode: str | None, show_all: bool, json: bool, sources: boo
     else:
         from .human.profile import print_profile
 
-        print_profile(view, character, sources)
+        print_profile(view, character, sources, all_names)
 
 
 def list_characters(

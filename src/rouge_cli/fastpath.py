@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-FLAGS = {"who": {"--all", "--json", "--sources"}, "list": {"--all", "--json"}}
+FLAGS = {"who": {"--all", "--json", "--sources", "--all-names"}, "list": {"--all", "--json"}}
 VALUED = {
     "who": {"-e", "--up-to-episode", "--data"},
     "list": {"-e", "--up-to-episode", "--data", "-f", "--faction", "--species", "--status"},
@@ -79,7 +79,7 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
         from . import actions
 
         if command == "who":
-            actions.who(positionals[0], episode, show_all, json, "--sources" in options, data)
+            actions.who(positionals[0], episode, show_all, json, "--sources" in options, data, "--all-names" in options)
         else:
             faction, species, status = options.get("--faction"), options.get("--species"), options.get("--status")
             actions.list_characters(faction, species, status, episode, show_all, json, data)

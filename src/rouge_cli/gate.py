@@ -242,4 +242,5 @@ def _faction_view(faction: Faction, limit: int, characters: Sequence[CharacterVi
         members=tuple(current),
         former_members=tuple(m for m in members if m not in current_set),
         first_at=faction.at,
+        size=faction.size,
     )

@@ -110,6 +110,8 @@ class Faction:
     names: tuple[Name, ...]
     facts: tuple[Fact, ...]
     at: int | None = None
+    size: int | None = None
+    """How many members the group has, when its name says so (the Immortal Nine: 9)."""
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ def find_faction(view: View, query: str) -> FactionView:
         raise NotFoundError(f"{quoted(query)} matches several factions: {', '.join(f.name for f in found)}.")
     return_hint = suggestions(view.factions, query)
     hint = f" Did you mean {_either(return_hint)}?" if return_hint else ""
-    raise NotFoundError(f"no faction called {quoted(query)} {view.where}.{hint} Known factions: {known}.")
+    raise NotFoundError(f"no faction known {view.where} matches {quoted(query)}.{hint} Known factions: {known}.")
 
 
 def _either(names: list[str]) -> str:
@@ -93,8 +93,17 @@ def _either(names: list[str]) -> str:
 
 
 def _not_found(what: str, query: str, close: list[str], where: str) -> str:
+    """True whether the name is not revealed yet or never existed (the two must read alike)."""
     hint = f" Did you mean {_either(close)}?" if close else ""
-    return f"no {what} called {quoted(query)} {where}.{hint}"
+    return f"no {what} known {where} matches {quoted(query)}.{hint}"
+
+
+# A species counts as each of these too: a Proto-Nean is a Nean (one of the first ones).
+SPECIES_PARENTS = {"proto-nean": ("nean",)}
+
+
+def _kinds_of(species: str) -> tuple[str, ...]:
+    return (species, *SPECIES_PARENTS.get(species, ()))
 
 
 def filter_characters(
@@ -108,7 +117,7 @@ def filter_characters(
         wanted = fold(species)
         if not wanted:
             raise UsageError("the species to filter by is empty")
-        result = [c for c in result if c.species is not None and fold(c.species) == wanted]
+        result = [c for c in result if c.species is not None and wanted in _kinds_of(fold(c.species))]
     if status is not None:
         result = [c for c in result if c.status == status]
     return result

@@ -429,7 +429,7 @@ def _identity(reader: _Reader, raw: object, path: str) -> Identity | None:
 
 
 def _faction(reader: _Reader, raw: object, path: str) -> Faction | None:
-    table = reader.table(raw, path, {"id": True, "names": True, "facts": False, **_DATED})
+    table = reader.table(raw, path, {"id": True, "names": True, "facts": False, "size": False, **_DATED})
     if table is None:
         return None
     faction_id, revealed_in, source = (
@@ -440,12 +440,16 @@ def _faction(reader: _Reader, raw: object, path: str) -> Faction | None:
     names = reader.items(table, "names", path, lambda r, p: _name(reader, r, p))
     facts = reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p))
     at = reader.time(table, "at", path)
+    size = reader.typed(table, "size", path, int, "a whole number")
+    if size is not None and not 0 < size < 10_000:
+        reader.problem(_join(path, "size"), "must be a whole number from 1 to 9999")
+        size = None
     if faction_id is None or revealed_in is None or source is None:
         return None
     if not names:
         reader.problem(_join(path, "names"), "a faction needs at least one name")
         return None
-    return reader.located(Faction(faction_id, revealed_in, source, names, facts, at), path)
+    return reader.located(Faction(faction_id, revealed_in, source, names, facts, at, size), path)
 
 
 _CHARACTER_KEYS = {

@@ -33,4 +33,4 @@ def find_source(view: View, key: str) -> tuple[str, str]:
     for known, url in view.sources:
         if known.casefold() == wanted:
             return known, url
-    raise NotFoundError(f"no source called {quoted(key)} {view.where}.")
+    raise NotFoundError(f"no source known {view.where} matches {quoted(key)}.")

@@ -106,7 +106,8 @@ def _encode_header(data: Dataset) -> Row:
             (e.number, e.title, e.air_date.toordinal(), e.air_date_inferred, e.source, e.runtime) for e in data.episodes
         ),
         tuple(
-            (f.id, f.revealed_in, f.source, _encode_names(f.names), _encode_facts(f.facts), f.at) for f in data.factions
+            (f.id, f.revealed_in, f.source, _encode_names(f.names), _encode_facts(f.facts), f.at, f.size)
+            for f in data.factions
         ),
     )
 
@@ -133,7 +134,8 @@ class Store:
             for n, t, d, inferred, src, runtime in episodes
         )
         self.factions = tuple(
-            Faction(fid, rev, src, _names(names), _facts(facts), at) for fid, rev, src, names, facts, at in factions
+            Faction(fid, rev, src, _names(names), _facts(facts), at, size)
+            for fid, rev, src, names, facts, at, size in factions
         )
         self.key = key
         self.buckets: int = meta["buckets"]

@@ -19,6 +19,11 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(text)))
 
 
+def plural(count: int, word: str) -> str:
+    """`1 member`, `3 members`."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def contains_phrase(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     """True when the words of `needle` stand together, in order, in `haystack`."""
     size = len(needle)

@@ -25,7 +25,11 @@ def timeline(c: CharacterView) -> tuple[Event, ...]:
     """The character's events in episode order (overturned beliefs kept, and marked)."""
     seen_as = f"Appears as the {c.descriptor}" if c.descriptor else "Appears"
     events = [Event(c.first_seen, "appears", seen_as, c.source, at=c.first_at)]
-    events += [Event(n.episode, "name", f"{_kind_label(n.kind)}: {n.text}", n.source, at=n.at) for n in c.names]
+    events += [
+        Event(n.episode, "name", f"{_kind_label(n.kind)}: {n.text}", n.source, at=n.at)
+        for n in c.names
+        if n.kind != "spelling"
+    ]
     events += [
         Event(i.episode, "identity", f"Revealed: {i.persona_name} is {c.name}", i.source, at=i.at) for i in c.identities
     ]

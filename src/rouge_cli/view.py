@@ -93,8 +93,13 @@ class CharacterView(NamedTuple):
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        """Every visible name other than the one in use."""
-        return tuple(n.text for n in self.names if n.text != self.name and n.kind != "japanese")
+        """Every other visible name and alias (spellings and Japanese names apart)."""
+        return tuple(n.text for n in self.names if n.text != self.name and n.kind in ("name", "alias"))
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Other romanisations of a visible name: matched by lookups, shown only on request."""
+        return tuple(n.text for n in self.names if n.kind == "spelling")
 
     @property
     def japanese_names(self) -> tuple[str, ...]:
@@ -119,10 +124,11 @@ class FactionView(NamedTuple):
     members: tuple[str, ...]
     former_members: tuple[str, ...]
     first_at: int | None = None
+    size: int | None = None
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        return tuple(n.text for n in self.names if n.text != self.name and n.kind != "japanese")
+        return tuple(n.text for n in self.names if n.text != self.name and n.kind in ("name", "alias"))
 
     @property
     def japanese_names(self) -> tuple[str, ...]:

@@ -22,6 +22,9 @@ def who(
     show_all: ShowAll = False,
     json: Json = False,
     sources: Annotated[bool, typer.Option("--sources", help="Show where each fact comes from.")] = False,
+    all_names: Annotated[
+        bool, typer.Option("--all-names", help="Also show other spellings of the names (JSON always has them).")
+    ] = False,
     data: DataPath = None,
 ) -> None:
     """Show what you know about one character.
@@ -34,4 +37,4 @@ def who(
     """
     from ..actions import who as run
 
-    run(name, up_to_episode, show_all, json, sources, data)
+    run(name, up_to_episode, show_all, json, sources, data, all_names)

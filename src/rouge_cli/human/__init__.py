@@ -28,18 +28,23 @@ STYLES = {
 }
 
 
+PLAIN_WIDTH = 4096
+"""Piped output is laid out this wide: one record a line, never wrapped (so `grep` finds it)."""
+
+
 def console() -> Console:
-    return Console(highlight=False)
+    return Console(highlight=False, emoji=False)
 
 
 def emit(renderable: RenderableType, out: Console | None = None) -> None:
-    """Print; when piped, as plain lines without the padding Rich leaves at line ends."""
+    """Print; when piped, as unwrapped plain lines without the padding Rich leaves at line ends."""
     out = out or console()
     if out.is_terminal:
         out.print(renderable)
         return
-    with out.capture() as captured:
-        out.print(renderable)
+    wide = Console(highlight=False, emoji=False, width=PLAIN_WIDTH, no_color=True, force_terminal=False)
+    with wide.capture() as captured:
+        wide.print(renderable)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 

@@ -6,21 +6,36 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
-from ..view import View
+from ..text import plural
+from ..view import FactionView, View
 from . import STYLES, emit, muted, title_line
 
 
+def count_label(faction: FactionView) -> str:
+    """`7 of 9 known (4 current, 3 former)`, `3 members (1 current, 2 former)`, `1 member`."""
+    current, former = len(faction.members), len(faction.former_members)
+    total = current + former
+    split = f" ({current} current, {former} former)" if former else ""
+    if faction.size is not None:
+        return f"{total} of {faction.size} known{split}"
+    return f"{plural(total, 'member')}{split}"
+
+
 def print_factions(view: View) -> None:
-    names = {c.id: c.name for c in view.characters}
-    tree = Tree(muted(f"{len(view.factions)} faction(s) known"), guide_style=STYLES["muted"])
+    people = {c.id: c for c in view.characters}
+    tree = Tree(muted(f"{plural(len(view.factions), 'faction')} known"), guide_style=STYLES["muted"])
     for faction in view.factions:
-        count = len(faction.members)
-        label = Text.assemble((faction.name, STYLES["label"]), (f"  {count} known member(s)", STYLES["muted"]))
+        label = Text.assemble((faction.name, STYLES["label"]), (f"  {count_label(faction)}", STYLES["muted"]))
         if faction.aliases:
             label.append(f"  also: {', '.join(faction.aliases)}", style=STYLES["muted"])
         branch = tree.add(label)
-        for member in faction.members:
-            branch.add(Text(names[member]))
-        for member in faction.former_members:
-            branch.add(Text(f"{names[member]} (former)", style=STYLES["muted"]))
+        listed = [(m, False) for m in faction.members] + [(m, True) for m in faction.former_members]
+        for member, former in listed:
+            person = people[member]
+            line = Text(person.name, style=STYLES["muted"] if former else "")
+            notes = [word for word, on in (("former", former), ("dead", person.status == "dead")) if on]
+            if notes:
+                style = STYLES["dead"] if person.status == "dead" else STYLES["muted"]
+                line.append(f" ({', '.join(notes)})", style=style)
+            branch.add(line)
     emit(Group(title_line(view, "factions"), tree))

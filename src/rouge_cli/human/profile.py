@@ -22,7 +22,7 @@ def _fact_line(view: View, fact: FactView, with_sources: bool) -> Text:
     return line
 
 
-def _summary(view: View, c: CharacterView) -> Table:
+def _summary(view: View, c: CharacterView, all_names: bool) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style=STYLES["label"], no_wrap=True)
     grid.add_column(overflow="fold")
@@ -32,7 +32,7 @@ def _summary(view: View, c: CharacterView) -> Table:
     spellings = [n.text for n in c.names if n.kind == "spelling"]
     if aliases:
         grid.add_row("Also known as", Text(", ".join(aliases)))
-    if spellings:
+    if spellings and all_names:
         grid.add_row("Also spelled", Text(", ".join(spellings)))
     if c.japanese_names:
         grid.add_row("Japanese", Text(", ".join(c.japanese_names)))
@@ -82,15 +82,15 @@ def facts_by_episode(view: View, facts: Sequence[FactView], with_sources: bool, 
     return tree
 
 
-def print_profile(view: View, c: CharacterView, with_sources: bool) -> None:
+def print_profile(view: View, c: CharacterView, with_sources: bool, all_names: bool = False) -> None:
     """A character's profile as known at the view's episode."""
     plain = is_plain()
     parts: list[RenderableType] = [title_line(view, "as known")]
     name = Text(c.name, style=STYLES["name"])
     if plain:
-        parts += [Text(""), name, _summary(view, c)]
+        parts += [Text(""), name, _summary(view, c, all_names)]
     else:
-        parts.append(Panel(_summary(view, c), title=name, title_align="left", box=box.ROUNDED, expand=False))
+        parts.append(Panel(_summary(view, c, all_names), title=name, title_align="left", box=box.ROUNDED, expand=False))
     facts = c.current_facts
     if facts:
         parts.append(Text(""))
