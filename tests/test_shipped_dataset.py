@@ -316,3 +316,34 @@ def test_species_show_only_once_said_on_screen(invoke: Invoke, shipped: Dataset)
             assert species.source.startswith("JP"), (c.id, species.value)
     listed = json.loads(invoke("list", "-e", "1", "--json").stdout)["characters"]
     assert {c["name"]: c["species"] for c in listed}["Herman Hayward"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "position", "name"),
+    [
+        ("the clown", "1@05:00", "clown-masked Nectar smuggler"),
+        ("the clown", "1", "Giallon"),
+        ("dr afdal", "4", "Afdal Bashal"),
+        ("doctor afdal", "4", "Afdal Bashal"),
+        ("long-haired guy", "2", "long-haired scavenger riding the bus"),
+        ("blue-haired girl", "5", "blue-haired lookalike of Rouge"),
+    ],
+)
+def test_natural_questions_find_the_character(invoke: Invoke, query: str, position: str, name: str) -> None:
+    result = invoke("who", query, "-e", position, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["character"]["name"] == name
+
+
+def test_a_match_on_a_first_description_says_so(invoke: Invoke) -> None:
+    result = invoke("who", "clown", "-e", "5", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["character"]["name"] == "Giallon"
+    assert "matched how Giallon was first described (clown-masked Nectar smuggler)" in result.stderr
+    several = invoke("who", "woman", "-e", "13")
+    assert "Opera (first seen as the woman from the travelling carnival)" in several.stderr
+
+
+def test_a_suggestion_names_each_character_once(invoke: Invoke) -> None:
+    result = invoke("who", "sarah fitz", "-e", "1")
+    assert result.exit_code == 1
+    assert result.stderr.count("Sarah Fitzgerald") == 1 and "Did you mean 'Sarah Fitzgerald'?" in result.stderr

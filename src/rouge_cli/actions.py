@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .paths import PathLike
-from .query import filter_characters, find_character, find_faction, match
+from .query import filter_characters, find_character, find_faction, from_description, match, quoted
 from .session import open_view
 from .view import CharacterView, View
 
@@ -16,10 +16,15 @@ def lookup(data: PathLike | None, episode: str | None, show_all: bool, name: str
     """
     view = open_view(data, episode, show_all, query=name)
     found = match(view.characters, name)
-    if len(found) == 1:
-        return view, found[0]
-    view = open_view(data, episode, show_all, quiet=True)
-    return view, find_character(view, name)
+    if len(found) != 1:
+        view = open_view(data, episode, show_all, quiet=True)
+        found = [find_character(view, name)]
+    character = found[0]
+    if character.named and from_description(character, name):
+        from .session import note
+
+        note(f"note: {quoted(name)} matched how {character.name} was first described ({character.descriptor}).")
+    return view, character
 
 
 def who(

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from .errors import NotFoundError, UsageError
 from .folding import fold
-from .text import contains_phrase, printable, words
+from .text import PERSON, contains_phrase, lookup_words, printable, stem, words
 from .view import CharacterView, FactionView, View
 
 T = TypeVar("T", CharacterView, FactionView)
@@ -25,17 +25,46 @@ def _labels(item: CharacterView | FactionView) -> list[str]:
 
 
 def match(items: Sequence[T], query: str) -> list[T]:
-    """Items whose visible name equals `query`, else whose name, else whose description contains its words."""
-    wanted = words(query)
-    if not wanted:
+    """What `query` designates among `items`.
+
+    In turn: a visible name equal to it (with or without a leading "the", "dr", ...); a name containing
+    its words; a description holding its words in any order, lightly stemmed ("long-haired guy"
+    finds the "long-haired scavenger": words that only say "a person" may be left out).
+    """
+    raw = words(query)
+    if not raw:
         raise UsageError("the name to look up is empty")
-    exact = [item for item in items if any(words(label) == wanted for label in _labels(item))]
+    wanted = lookup_words(query)
+    exact = [item for item in items if any(words(label) in (raw, wanted) for label in _labels(item))]
     if exact:
         return exact
     by_name = [item for item in items if any(contains_phrase(words(n.text), wanted) for n in item.names)]
     if by_name:
         return by_name
-    return [item for item in items if any(contains_phrase(words(label), wanted) for label in _labels(item))]
+    return [item for item in items if isinstance(item, CharacterView) and _describes(item.descriptor, wanted)]
+
+
+def _describes(descriptor: str | None, wanted: tuple[str, ...]) -> bool:
+    if not descriptor:
+        return False
+    described = {stem(w) for w in words(descriptor)}
+    content = [stem(w) for w in wanted if w not in PERSON]
+    if not content:  # only "woman", "guy", ...: then the description must say it
+        return all(stem(w) in described for w in wanted)
+    return all(w in described for w in content)
+
+
+def _as_found(c: CharacterView, query: str) -> str:
+    """A match's name, saying when the query matched only the description it was first seen under."""
+    if c.named and from_description(c, query):
+        return f"{c.name} (first seen as the {c.descriptor})"
+    return c.name
+
+
+def from_description(item: CharacterView, query: str) -> bool:
+    """True when `query` finds `item` only through its description (for a note when it is named by now)."""
+    wanted = lookup_words(query)
+    return not any(contains_phrase(words(n.text), wanted) for n in item.names) and _describes(item.descriptor, wanted)
 
 
 def suggestions(items: Iterable[CharacterView | FactionView], query: str, limit: int = 3) -> list[str]:
@@ -54,7 +83,30 @@ def suggestions(items: Iterable[CharacterView | FactionView], query: str, limit:
         label = candidates[key]
         if label not in result:
             result.append(label)
-    return result[:limit]
+    result += [name for name in _nearly(items, query) if name not in result]
+    # One suggestion per character: the name it goes by, not each of its labels.
+    owner = {label: item.name for item in items for label in _labels(item)}
+    unique: list[str] = []
+    for label in result:
+        name = owner.get(label, label)
+        if name not in unique:
+            unique.append(name)
+    return unique[:limit]
+
+
+def _nearly(items: Iterable[CharacterView | FactionView], query: str) -> list[str]:
+    """Names of items with a name holding every word of a query of several words but one."""
+    wanted = [stem(w) for w in lookup_words(query) if w not in PERSON]
+    if len(wanted) < 2:
+        return []
+    found = []
+    for item in items:
+        for label in (n.text for n in item.names):
+            have = {stem(w) for w in words(label)}
+            if sum(w in have for w in wanted) == len(wanted) - 1:
+                found.append(item.name)
+                break
+    return found
 
 
 def quoted(query: str, limit: int = 60) -> str:
@@ -69,7 +121,7 @@ def find_character(view: View, query: str) -> CharacterView:
     if len(found) == 1:
         return found[0]
     if found:
-        names = ", ".join(c.name for c in found)
+        names = ", ".join(_as_found(c, query) for c in found)
         raise NotFoundError(f"{quoted(query)} matches {len(found)} characters: {names}. Be more specific.")
     raise NotFoundError(_not_found("character", query, suggestions(view.characters, query), view.where))
 

@@ -37,7 +37,7 @@ from .model import (
 )
 from .paths import PathLike
 from .position import moment
-from .text import words
+from .text import PERSON, lookup_words, stem, words
 
 Row = tuple[Any, ...]
 
@@ -220,7 +220,8 @@ class Store:
         that becomes visible only later loads nothing: a lookup of a later name does the same
         work as one of a name that never existed.
         """
-        wanted_words = set(words(query))
+        asked = lookup_words(query)
+        wanted_words = {stem(w) for w in asked if w not in PERSON} or {stem(w) for w in asked}
         if not wanted_words:
             return self._dataset(())
         # A match contains every word of the query: the candidates are those holding all of them.
@@ -272,7 +273,8 @@ def _pieces_of(
             labels.append((c.descriptor, moment(c.revealed_in, c.at)))
         for label, when in labels:
             for word in words(label):
-                shown[word] = min(when, shown.get(word, when))
+                for key in {word, stem(word)}:  # lookups intersect stems; a stem stands for its words
+                    shown[key] = min(when, shown.get(key, when))
         for word, when in shown.items():
             pieces[f"words.{bucket_of(word, buckets)}"].setdefault(word, []).append((c.id, when))
     for b in range(buckets):
