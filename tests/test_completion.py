@@ -35,23 +35,23 @@ def test_bash_offers_visible_names_escaped_for_the_shell(tmp_path: Path) -> None
     result = complete("bash", f"rouge who --data {MINI} -e 3 ", tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.splitlines() == [
-        "Rouge\\ Redstar",
-        "Metal\\ Rouge",
-        "Sarah\\ Fitz",
-        "Eden\\ Varock",
-        "Afdal\\ Bashal",
-        "Phantom\\ Verde",
+        "Rouge Redstar",
+        "Metal Rouge",
+        "Sarah Fitz",
+        "Eden Varock",
+        "Afdal Bashal",
+        "Phantom Verde",
     ]
 
 
 def test_prefix_matches_any_word_ignoring_case(tmp_path: Path) -> None:
     result = complete("bash", f"rouge who --data {MINI} -e 3 V", tmp_path)
-    assert result.stdout.splitlines() == ["Eden\\ Varock", "Phantom\\ Verde"]
+    assert result.stdout.splitlines() == ["Eden Varock", "Phantom Verde"]
 
 
 def test_nothing_named_later_is_offered(tmp_path: Path) -> None:
     early = complete("bash", f"rouge who --data {MINI} -e 2 ", tmp_path).stdout
-    assert "Eden" not in early and "Verde" not in early and "long-haired\\ scavenger" in early
+    assert "Eden" not in early and "Verde" not in early and "long-haired scavenger" in early
     assert complete("bash", f"rouge who --data {MINI} -e 2 ed", tmp_path).stdout == ""
 
 
@@ -67,31 +67,31 @@ def test_zsh_and_fish_formats(tmp_path: Path) -> None:
 
 
 def test_faction_completion_follows_the_episode(tmp_path: Path) -> None:
-    assert complete("bash", f"rouge list --data {MINI} -e 2 --faction ", tmp_path).stdout == "Immortal\\ Nine\n"
+    assert complete("bash", f"rouge list --data {MINI} -e 2 --faction ", tmp_path).stdout == "Immortal Nine\n"
     late = complete("bash", f"rouge list --data {MINI} -e 3 --faction ", tmp_path).stdout.splitlines()
-    assert late == ["Immortal\\ Nine", "The\\ Nine", "Bureau"]
+    assert late == ["Immortal Nine", "The Nine", "Bureau"]
 
 
 def test_episode_comes_from_the_environment_then_progress(tmp_path: Path) -> None:
     env_line = f"rouge who --data {MINI} ph"
     assert complete("bash", env_line, tmp_path).stdout == ""
-    assert complete("bash", env_line, tmp_path, ROUGE_UP_TO_EPISODE="3").stdout == "Phantom\\ Verde\n"
+    assert complete("bash", env_line, tmp_path, ROUGE_UP_TO_EPISODE="3").stdout == "Phantom Verde\n"
     (tmp_path / "rouge").mkdir()
     (tmp_path / "rouge" / "progress.toml").write_text("up_to_episode = 3\n")
-    assert complete("bash", env_line, tmp_path).stdout == "Phantom\\ Verde\n"
+    assert complete("bash", env_line, tmp_path).stdout == "Phantom Verde\n"
     assert complete("bash", f"rouge who --data {MINI} --up-to-episode=2 ph", tmp_path).stdout == ""
 
 
 def test_a_position_inside_an_episode_offers_only_what_was_seen_by_then(tmp_path: Path) -> None:
     early = complete("bash", f"rouge who --data {MINI} -e 2@09:59 ", tmp_path).stdout.splitlines()
-    assert "Afdal\\ Bashal" not in early and "long-haired\\ scavenger" in early
+    assert "Afdal Bashal" not in early and "long-haired scavenger" in early
     later = complete("bash", f"rouge who --data {MINI} -e 2@10:00 af", tmp_path).stdout
-    assert later == "Afdal\\ Bashal\n"
+    assert later == "Afdal Bashal\n"
     by_env = complete("bash", f"rouge who --data {MINI} af", tmp_path, ROUGE_UP_TO_EPISODE="2@09:59")
     assert by_env.stdout == ""
     (tmp_path / "rouge").mkdir()
     (tmp_path / "rouge" / "progress.toml").write_text('up_to_episode = 2\nat = "10:00"\n')
-    assert complete("bash", f"rouge who --data {MINI} af", tmp_path).stdout == "Afdal\\ Bashal\n"
+    assert complete("bash", f"rouge who --data {MINI} af", tmp_path).stdout == "Afdal Bashal\n"
 
 
 def test_japanese_names_are_offered_once_japanese_is_typed(tmp_path: Path) -> None:

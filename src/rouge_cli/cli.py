@@ -38,6 +38,28 @@ class RougeGroup(TyperGroup):
             raise typer.Exit(0) from None
 
 
+BASH_SCRIPT = """
+%(complete_func)s() {
+    local IFS=$'\\n'
+    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                   COMP_CWORD=$COMP_CWORD \\
+                   %(autocomplete_var)s=complete_bash $1 ) )
+    compopt -o filenames 2>/dev/null
+    return 0
+}
+
+complete -o default -F %(complete_func)s %(prog_name)s
+"""
+"""Typer's bash script, plus `compopt -o filenames`: names show unescaped in the menu, and bash
+escapes what it inserts (so `Afdal Bashal` completes as one word)."""
+
+try:  # Typer keeps its scripts in a private table; without it, Typer's own script is used.
+    from typer import _completion_shared
+
+    _completion_shared._completion_scripts["bash"] = BASH_SCRIPT
+except (ImportError, AttributeError):  # pragma: no cover - a Typer without that table
+    pass
+
 app = typer.Typer(
     cls=RougeGroup,
     name="rouge",

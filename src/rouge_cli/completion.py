@@ -17,7 +17,7 @@ from . import cache
 from .errors import RougeError
 from .folding import fold
 from .paths import PathLike, shipped_data_path
-from .quick_complete import COMPLETE_VAR, Table, episode_suffix, offer, shell_escape
+from .quick_complete import Table, episode_suffix, offer
 from .session import open_view
 from .text import words
 from .view import CharacterView, FactionView, View
@@ -63,7 +63,4 @@ def from_params(params: Mapping[str, Any], kind: Kind, incomplete: str) -> list[
     table = table_for(data, params.get("up_to_episode"), bool(params.get("show_all")))
     if table is None:
         return []
-    found = offer(table[0] if kind == "character" else table[1], incomplete)
-    if os.environ.get(COMPLETE_VAR, "").endswith("bash"):
-        return [shell_escape(value) for value in found]
-    return found
+    return offer(table[0] if kind == "character" else table[1], incomplete)

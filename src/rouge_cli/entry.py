@@ -37,9 +37,24 @@ def _run() -> None:
             from .guard import run_guarded
 
             sys.exit(run_guarded(run))
+    if _names_a_shell(sys.argv[1:]):
+        # `rouge --show-completion zsh`: let the completion options take the shell named
+        # instead of guessing the current one.
+        os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
     from .cli import app
 
     app(prog_name="rouge")
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _names_a_shell(args: list[str]) -> bool:
+    for index, arg in enumerate(args):
+        option, _, value = arg.partition("=")
+        if option in ("--show-completion", "--install-completion"):
+            return value in SHELLS or (not value and index + 1 < len(args) and args[index + 1] in SHELLS)
+    return False
 
 
 def _prepare_streams() -> None:

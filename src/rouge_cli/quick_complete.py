@@ -181,16 +181,13 @@ def _japanese(label: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff66" <= ch <= "\uff9f" for ch in label)
 
 
-def shell_escape(value: str) -> str:
-    """A label as bash should insert it: every character the shell would split or expand escaped."""
-    return "".join(ch if ch.isalnum() or ch in "-_.,:+@%/" else "\\" + ch for ch in value)
-
-
 def render(shell: str, values: list[str], fish_action: str) -> tuple[str, int]:
     """The text to print for `shell`, and the exit code."""
     safe = [printable(value) for value in values]
     if shell == "bash":
-        return "\n".join(shell_escape(v) for v in safe), 0
+        # rouge's bash script sets `compopt -o filenames`: bash shows the names as they are in
+        # the menu and escapes spaces and quotes itself when it inserts one.
+        return "\n".join(safe), 0
     if shell == "zsh":
         quoted = " ".join("'" + v.replace("'", "'\\''") + "'" for v in safe)
         return (f"compadd -U -- {quoted}" if safe else "_files"), 0
