@@ -108,7 +108,9 @@ def test_matching_ignores_case_accents_and_matches_whole_words(invoke: Invoke, q
 def test_part_of_a_word_is_not_a_match(invoke: Invoke) -> None:
     result = invoke("who", "sara", "-e", "4", *DATA)
     assert result.exit_code == 1
-    assert result.stderr == "rouge: error: no character known up to episode 4 matches 'sara'. Did you mean 'Sarah Fitz'?\n"
+    assert (
+        result.stderr == "rouge: error: no character known up to episode 4 matches 'sara'. Did you mean 'Sarah Fitz'?\n"
+    )
 
 
 def test_unnamed_character_is_found_by_its_descriptor(invoke: Invoke) -> None:
