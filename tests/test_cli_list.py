@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -64,12 +65,18 @@ def test_faction_filter_follows_memberships_and_merges(invoke: Invoke, episode: 
     assert names(result.stdout) == expected
 
 
-def test_faction_alias_is_matched_only_once_revealed(invoke: Invoke) -> None:
+def test_faction_alias_is_matched_only_once_revealed(invoke: Invoke, tmp_path: Path) -> None:
     assert invoke("list", "-f", "the nine", "-e", "3", *DATA).exit_code == 0
+    # Before the alias "The Nine" is said, "the nine" still finds the Immortal Nine by its name
+    # ("the" is not part of a name), exactly as it would if the alias did not exist at all.
+    erased = tmp_path / "erased.toml"
+    erased.write_text(MINI.read_text(encoding="utf-8").replace('"The Nine"', '"Zyqwv"'), encoding="utf-8")
     early = invoke("list", "-f", "the nine", "-e", "2", *DATA)
-    assert early.exit_code == 1 and early.stdout == ""
-    assert early.stderr == (
-        "rouge: error: no faction known up to episode 2 matches 'the nine'. Known factions: Immortal Nine.\n"
+    control = invoke("list", "-f", "the nine", "-e", "2", "--data", str(erased))
+    assert (early.exit_code, early.stdout, early.stderr) == (control.exit_code, control.stdout, control.stderr)
+    hidden = invoke("list", "-f", "zyqwv", "-e", "2", "--data", str(erased))
+    assert hidden.exit_code == 1 and hidden.stderr == (
+        "rouge: error: no faction known up to episode 2 matches 'zyqwv'. Known factions: Immortal Nine.\n"
     )
 
 

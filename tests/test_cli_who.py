@@ -19,8 +19,8 @@ def test_profile_shows_the_name_in_use_and_the_episode_in_force(invoke: Invoke) 
     lines = result.stdout.splitlines()
     assert lines[0] == "Mini Rouge · as known up to episode 4 (Unmasked)"
     assert "Afdal Bashal" in lines
-    assert "Also known as  Phantom Verde" in lines
-    assert "Persona        Phantom Verde (unmasked in episode 4)" in lines
+    assert "Persona       Phantom Verde (unmasked in episode 4)" in lines
+    assert not any(line.startswith("Also known as") for line in lines), "the persona is listed once"
     assert "Episode 3 · Masks" in lines
 
 

@@ -56,11 +56,16 @@ def list_characters(
     show_all: bool,
     json: bool,
     data: PathLike | None,
+    output: str = "table",
 ) -> None:
     view = open_view(data, episode, show_all)
     group = find_faction(view, faction) if faction is not None else None
     characters = filter_characters(view, group, species, status)
-    if json:
+    if output == "tsv" and not json:
+        from . import render_tsv
+
+        render_tsv.characters(characters)
+    elif json:
         from .render_json import characters_document, write
 
         write(characters_document(view, characters))

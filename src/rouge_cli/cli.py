@@ -83,6 +83,9 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page long output on a terminal (as `git --no-pager`).")
+    ] = False,
 ) -> None:
     """A spoiler-safe character guide for Metallic Rouge.
 
@@ -96,7 +99,12 @@ def main(
       rouge list --faction "Immortal Nine" -e 8
       rouge list --json | jq -r '.characters[].name'
       rouge progress set 5
+      rouge --no-pager who rouge -e 13
     """
+    if no_pager:
+        import os
+
+        os.environ["ROUGE_NO_PAGER"] = "1"
 
 
 app.command()(who)

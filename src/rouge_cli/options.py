@@ -1,5 +1,6 @@
 """Command-line options shared by every command (Annotated aliases for Typer)."""
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -70,3 +71,19 @@ DataPath = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table or profile.")]
+
+
+class Format(str, Enum):
+    table = "table"
+    tsv = "tsv"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="table (for people) or tsv (one record a line, for scripts).",
+        case_sensitive=False,
+    ),
+]

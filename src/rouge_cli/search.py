@@ -10,7 +10,7 @@ from .position import moment
 from .text import words
 from .view import FactionView, View
 
-Field = Literal["name", "alias", "spelling", "japanese", "descriptor", "fact"]
+Field = Literal["name", "alias", "spelling", "japanese", "descriptor", "fact", "relation"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,11 @@ def search(view: View, text: str) -> tuple[Result, ...]:
         if c.descriptor and _matches(query, c.descriptor):
             hits.append(Hit(c.first_seen, "descriptor", c.descriptor, c.source, c.first_at))
         hits += [Hit(f.episode, "fact", f.text, f.source, f.at) for f in c.current_facts if _matches(query, f.text)]
+        hits += [
+            Hit(r.episode, "relation", f"{r.target_name}: {r.label}", r.source, r.at)
+            for r in c.current_relations
+            if _matches(query, r.label)
+        ]
         if hits:
             results.append(Result("character", c.id, c.name, _in_order(hits)))
     results += [r for r in (_faction_result(f, query) for f in view.factions) if r is not None]

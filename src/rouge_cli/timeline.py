@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .position import moment
-from .view import CharacterView
+from .view import CharacterView, ValueChange
 
 EventKind = Literal["appears", "name", "identity", "species", "status", "faction", "relation", "fact"]
 
@@ -33,8 +33,10 @@ def timeline(c: CharacterView) -> tuple[Event, ...]:
     events += [
         Event(i.episode, "identity", f"Revealed: {i.persona_name} is {c.name}", i.source, at=i.at) for i in c.identities
     ]
-    events += [Event(s.episode, "species", f"Species: {s.value}", s.source, at=s.at) for s in c.species_history]
-    events += [Event(s.episode, "status", f"Status: {s.value}", s.source, at=s.at) for s in c.status_history]
+    events += [
+        Event(s.episode, "species", f"Species: {s.value}", s.source, at=s.at) for s in _changes(c.species_history)
+    ]
+    events += [Event(s.episode, "status", f"Status: {s.value}", s.source, at=s.at) for s in _changes(c.status_history)]
     for m in c.factions:
         events.append(Event(m.episode, "faction", f"Member of {m.faction_name}", m.source, at=m.at))
         if m.ended_in is not None:
@@ -46,6 +48,15 @@ def timeline(c: CharacterView) -> tuple[Event, ...]:
     events += [Event(f.episode, "fact", f.text, f.source, f.overturned_in, f.at) for f in c.facts]
     order = {"appears": 0, "identity": 1, "name": 2, "species": 3, "status": 4, "faction": 5, "relation": 6, "fact": 7}
     return tuple(sorted(events, key=lambda e: (moment(e.episode, e.at), order[e.kind])))
+
+
+def _changes(history: tuple[ValueChange, ...]) -> list[ValueChange]:
+    """The entries that change the value: a status confirmed again is not an event."""
+    changed: list[ValueChange] = []
+    for entry in history:
+        if not changed or changed[-1].value != entry.value:
+            changed.append(entry)
+    return changed
 
 
 def _kind_label(kind: str) -> str:

@@ -10,12 +10,16 @@ from ..options import DataPath
 
 PathArgument = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Argument(help="The dataset to check (default: --data, else the shipped one).", show_default=False),
+    typer.Argument(
+        metavar="[PATH]", help="The dataset to check (default: --data, else the shipped one).", show_default=False
+    ),
 ]
 
 
 def check(path: PathArgument = None, data: DataPath = None) -> None:
-    """Validate a dataset and run the spoiler lint; exit 0 when clean, 3 otherwise.
+    """Validate a dataset and run the spoiler lint.
+
+    Exit 0 when clean, 3 otherwise.
 
     \b
     Examples:

@@ -37,7 +37,9 @@ def episode(
     json: Json = False,
     data: DataPath = None,
 ) -> None:
-    """Recap what episode N revealed: new characters, names, identities, deaths, facts.
+    """Recap what one episode revealed.
+
+    New characters, identities revealed, beliefs overturned, deaths, names and facts.
 
     \b
     Examples:

@@ -1,10 +1,14 @@
 """`rouge factions`."""
 
-from ..options import DataPath, Episode, Json, ShowAll
+from ..options import DataPath, Episode, Format, FormatOption, Json, ShowAll
 
 
 def factions(
-    up_to_episode: Episode = None, show_all: ShowAll = False, json: Json = False, data: DataPath = None
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    output: FormatOption = Format.table,
+    data: DataPath = None,
 ) -> None:
     """Show the factions you know of and their known members.
 
@@ -12,11 +16,16 @@ def factions(
     Examples:
       rouge factions -e 7
       rouge factions --json | jq '.factions[] | {name, member_count}'
+      rouge factions -e 1 --format tsv
     """
     from ..session import open_view
 
     view = open_view(data, up_to_episode, show_all)
-    if json:
+    if output is Format.tsv and not json:
+        from ..render_tsv import factions as write_tsv
+
+        write_tsv(view)
+    elif json:
         from ..render_json import factions_document, write
 
         write(factions_document(view))

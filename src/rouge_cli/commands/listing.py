@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..options import DataPath, Episode, Json, ShowAll, complete_faction
+from ..options import DataPath, Episode, Format, FormatOption, Json, ShowAll, complete_faction
 
 
 class StatusChoice(str, Enum):
@@ -29,6 +29,7 @@ def list_characters(
     up_to_episode: Episode = None,
     show_all: ShowAll = False,
     json: Json = False,
+    output: FormatOption = Format.table,
     data: DataPath = None,
 ) -> None:
     """List the characters you have met, in order of first appearance.
@@ -38,7 +39,8 @@ def list_characters(
       rouge list -e 5
       rouge list --faction "Immortal Nine" -e 8
       rouge list --status dead --json | jq -r '.characters[].name'
+      rouge list -e 1 --format tsv | cut -f2
     """
     from ..actions import list_characters as run
 
-    run(faction, species, status.value if status else None, up_to_episode, show_all, json, data)
+    run(faction, species, status.value if status else None, up_to_episode, show_all, json, data, output.value)

@@ -17,7 +17,9 @@ progress_app = typer.Typer(
 
 @progress_app.callback()
 def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -> None:
-    """Remember how far you have watched, so you need not pass --up-to-episode.
+    """Remember how far you have watched.
+
+    So you need not pass --up-to-episode each time.
 
     With no subcommand: show the saved progress, where it is stored, and the episode in force.
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from ..options import DataPath, Episode, Json, ShowAll
+from ..options import DataPath, Episode, Format, FormatOption, Json, ShowAll
 
 
 def search(
@@ -12,9 +12,12 @@ def search(
     up_to_episode: Episode = None,
     show_all: ShowAll = False,
     json: Json = False,
+    output: FormatOption = Format.table,
     data: DataPath = None,
 ) -> None:
-    """Search names, aliases, facts and factions you have seen.
+    """Search what you have seen so far.
+
+    Names, aliases, descriptions, facts, relations and factions.
 
     \b
     Examples:
@@ -27,11 +30,15 @@ def search(
 
     view = open_view(data, up_to_episode, show_all)
     results = run_search(view, text)
-    if json:
+    if output is Format.tsv and not json:
+        from ..render_tsv import search_results
+
+        search_results(results)
+    elif json:
         from ..render_json import search_document, write
 
         write(search_document(view, text, results))
     else:
         from ..human.search import print_results
 
-        print_results(view, quoted(text), results)
+        print_results(view, quoted(text), results, text)

@@ -11,7 +11,7 @@ def timeline(
     json: Json = False,
     data: DataPath = None,
 ) -> None:
-    """Show how what you know about a character grew, episode by episode.
+    """Show how what you know of a character grew, episode by episode.
 
     \b
     Examples:

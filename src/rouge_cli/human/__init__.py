@@ -7,6 +7,7 @@ it is plain text (no boxes, no colour); NO_COLOR is honoured by Rich itself.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from rich.console import Console, RenderableType
@@ -25,6 +26,7 @@ STYLES = {
     "dead": "red",
     "unknown": "yellow",
     "new": "bold yellow",
+    "match": "reverse",
 }
 
 
@@ -40,12 +42,22 @@ def emit(renderable: RenderableType, out: Console | None = None) -> None:
     """Print; when piped, as unwrapped plain lines without the padding Rich leaves at line ends."""
     out = out or console()
     if out.is_terminal:
+        if _paging() and len(out.render_lines(renderable, out.options, pad=False)) > out.height:
+            os.environ.setdefault("LESS", "FRX")  # as git does: colours, and no pager for one screen
+            with out.pager(styles=True):
+                out.print(renderable)
+            return
         out.print(renderable)
         return
     wide = Console(highlight=False, emoji=False, width=PLAIN_WIDTH, no_color=True, force_terminal=False)
     with wide.capture() as captured:
         wide.print(renderable)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _paging() -> bool:
+    """Output taller than the terminal goes through $PAGER, unless `rouge --no-pager` (or ROUGE_NO_PAGER)."""
+    return not os.environ.get("ROUGE_NO_PAGER")
 
 
 def is_plain() -> bool:

@@ -28,7 +28,12 @@ def _summary(view: View, c: CharacterView, all_names: bool) -> Table:
     grid.add_column(overflow="fold")
     if not c.named:
         grid.add_row("Known as", Text(f"({c.name}; name not given yet)", style="italic"))
-    aliases = [n.text for n in c.names if n.kind not in ("spelling", "japanese") and n.text != c.name]
+    personas = {i.persona_name for i in c.identities}  # shown on their own "Persona" line
+    aliases = [
+        n.text
+        for n in c.names
+        if n.kind not in ("spelling", "japanese") and n.text != c.name and n.text not in personas
+    ]
     spellings = [n.text for n in c.names if n.kind == "spelling"]
     if aliases:
         grid.add_row("Also known as", Text(", ".join(aliases)))

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ..search import Result
+from ..text import words
 from ..view import View
 from . import STYLES, emit, muted, title_line
 
 
-def print_results(view: View, query: str, results: tuple[Result, ...]) -> None:
+def _highlighted(text: str, pattern: re.Pattern[str] | None) -> Text:
+    line = Text(text)
+    if pattern is not None:
+        line.highlight_regex(pattern, style=STYLES["match"])
+    return line
+
+
+def print_results(view: View, query: str, results: tuple[Result, ...], text: str = "") -> None:
+    """The hits, grouped; on a terminal the words searched for are highlighted."""
+    wanted = words(text)
+    pattern = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in wanted) + r")\w*") if wanted else None
     hits = sum(len(r.hits) for r in results)
     parts: list[RenderableType] = [title_line(view, "search results")]
     if not results:
@@ -25,6 +38,6 @@ def print_results(view: View, query: str, results: tuple[Result, ...]) -> None:
         grid.add_column(no_wrap=True, style=STYLES["muted"])
         grid.add_column(overflow="fold")
         for hit in result.hits:
-            grid.add_row(f"  ep {hit.episode}", hit.field, Text(hit.text))
+            grid.add_row(f"  ep {hit.episode}", hit.field, _highlighted(hit.text, pattern))
         parts += [Text(""), Text(label, style=STYLES["name"]), grid]
     emit(Group(*parts))
