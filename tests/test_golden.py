@@ -15,6 +15,7 @@ from support import GOLDEN, MINI
 
 TERMINAL = {"COLUMNS": "80", "LINES": "50", "FORCE_COLOR": "1", "TERM": "xterm-256color", "COLORTERM": ""}
 PIPE = {"COLUMNS": "80", "LINES": "50", "TERM": "dumb"}
+WIDE = {**TERMINAL, "COLUMNS": "200"}
 
 CASES = [
     ("who-afdal-e4-terminal", ("who", "afdal", "-e", "4", "--data", str(MINI)), TERMINAL),
@@ -22,6 +23,13 @@ CASES = [
     ("list-e3-terminal", ("list", "-e", "3", "--data", str(MINI)), TERMINAL),
     ("who-giallon-e5-plain", ("who", "giallon", "-e", "5"), PIPE),
     ("list-nine-e8-plain", ("list", "--faction", "Immortal Nine", "-e", "8"), PIPE),
+    ("who-rouge-e2at12-wide-terminal", ("who", "rouge", "-e", "2@12:00", "--data", str(MINI)), WIDE),
+    ("list-e4-wide-terminal", ("list", "-e", "4", "--data", str(MINI)), WIDE),
+    ("factions-e4-terminal", ("factions", "-e", "4", "--data", str(MINI)), TERMINAL),
+    ("factions-e4-plain", ("factions", "-e", "4", "--data", str(MINI)), PIPE),
+    ("episode-4-e4-plain", ("episode", "4", "-e", "4", "--data", str(MINI)), PIPE),
+    ("timeline-rouge-e4-plain", ("timeline", "rouge", "-e", "4", "--data", str(MINI)), PIPE),
+    ("search-andr-e2-plain", ("search", "andr", "-e", "2", "--data", str(MINI)), PIPE),
 ]
 
 
