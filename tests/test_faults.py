@@ -306,3 +306,20 @@ def test_python_m_ignores_a_module_in_the_current_directory(tmp_path: Path) -> N
         cwd=tmp_path,
     )
     assert result.returncode == 0 and "Immortal Nine" in result.stdout, result.stderr
+
+
+def test_completion_with_a_huge_number_offers_nothing_quietly(tmp_path: Path) -> None:
+    tab = rouge(tmp_path, _ROUGE_COMPLETE="complete_bash", COMP_WORDS=f"rouge who -e {LONG} ", COMP_CWORD="4")
+    assert (tab.returncode, tab.stdout, tab.stderr) == (0, "", "")
+    (tmp_path / "config" / "rouge").mkdir(parents=True)
+    (tmp_path / "config" / "rouge" / "progress.toml").write_text(f"up_to_episode = {LONG}\n", encoding="utf-8")
+    saved = rouge(tmp_path, _ROUGE_COMPLETE="complete_bash", COMP_WORDS="rouge who ", COMP_CWORD="2")
+    assert (saved.returncode, saved.stderr) == (0, "")
+
+
+def test_a_progress_file_linked_to_dev_zero_is_refused_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "config" / "rouge"
+    folder.mkdir(parents=True)
+    (folder / "progress.toml").symlink_to("/dev/zero")
+    result = rouge(tmp_path, "list", "--data", str(MINI))
+    assert result.returncode == 4 and result.stderr.count("\n") == 1
