@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from .errors import Problem
-from .model import Character, Dataset, Dated, Faction
+from .model import Character, Dataset, Dated, Faction, Term
 from .position import format_time, moment, parse_time
 from .schema import Parsed
 
@@ -32,6 +32,14 @@ def check_dataset(parsed: Parsed) -> Iterator[Problem]:
             )
     for character in data.characters:
         yield from _character(parsed, character, factions, characters)
+    yield from _duplicates(parsed, ((t.id, t) for t in data.terms), "term")
+    for term in data.terms:
+        term_items: list[Dated] = [*term.names, *term.facts]
+        for item in term_items:
+            yield from _not_before(parsed, item, term, "the term is first said")
+        yield from _superseded(parsed, term.facts)
+        if not any(_moment_of(n) <= _moment_of(term) and n.kind == "name" for n in term.names):
+            yield Problem(f"{parsed.path_of(term)}.names", "a name of kind 'name' must be said when the term first is")
 
 
 _TIMED = (("revealed_in", "at"), ("superseded_in", "superseded_at"), ("ended_in", "ended_at"))
@@ -47,6 +55,18 @@ def _times(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
         items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
         if c.same_as is not None:
             items.append(c.same_as)
+    for term in data.terms:
+        items += [term, *term.names, *term.facts]
+    for c in data.characters:
+        for seen in c.appears_in:
+            runtime = runtimes.get(seen.episode)
+            if seen.at is not None and runtime is not None and seen.at > runtime:
+                yield Problem(
+                    f"{parsed.path_of(seen)}.at",
+                    f"{format_time(seen.at)} is past the end of episode {seen.episode} ({format_time(runtime)})",
+                )
+            if moment(seen.episode, seen.at) < _moment_of(c):
+                yield Problem(f"{parsed.path_of(seen)}.episode", "an appearance before the character first appears")
     for item in items:
         for episode_key, time_key in _TIMED:
             if time_key != "at" and not hasattr(item, time_key):
@@ -80,9 +100,11 @@ def _sources(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
     for faction in data.factions:
         items += [*faction.names, *faction.facts]
     for c in data.characters:
-        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
+        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts, *c.appears_in]
         if c.same_as is not None:
             items.append(c.same_as)
+    for term in data.terms:
+        items += [term, *term.names, *term.facts]
     unknown: dict[str, list[str]] = {}  # each distinct source string is split once
     for item in items:
         source: str = getattr(item, "source", "")
@@ -122,7 +144,7 @@ def _when(item: object, episode_key: str = "revealed_in", time_key: str = "at") 
     return f"episode {episode}" + (f" at {format_time(seconds)}" if seconds is not None else "")
 
 
-def _not_before(parsed: Parsed, item: Dated, start: Character | Faction | Dated, what: str) -> Iterator[Problem]:
+def _not_before(parsed: Parsed, item: Dated, start: Character | Faction | Term | Dated, what: str) -> Iterator[Problem]:
     if item.revealed_in > start.revealed_in:  # the common case, decided without times
         return
     if _moment_of(item) < _moment_of(start):

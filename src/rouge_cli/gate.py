@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .model import Character, Dataset, DatedValue, Faction, Name, Status
+from .model import Character, Dataset, DatedValue, Faction, Name, Status, Term
 from .position import Position, moment, settled
 from .view import (
     CharacterView,
@@ -22,6 +22,7 @@ from .view import (
     MembershipView,
     NameView,
     RelationView,
+    TermView,
     ValueChange,
     View,
 )
@@ -54,7 +55,14 @@ def gate(data: Dataset, position: Position | int) -> View:
         episode_count=data.episode_count,
         series_title=data.series.title,
         episodes=tuple(
-            EpisodeView(e.number, e.title, e.air_date, e.air_date_inferred, e.runtime)
+            EpisodeView(
+                e.number,
+                e.title,
+                e.air_date,
+                e.air_date_inferred,
+                e.runtime,
+                e.synopsis if moment(e.number, None) <= limit else None,
+            )
             for e in data.episodes
             if e.number <= position.episode
         ),
@@ -65,6 +73,34 @@ def gate(data: Dataset, position: Position | int) -> View:
         ),
         at=position.at,
         sources=tuple((s.key, s.url) for s in data.sources if _source_seen(s.covers or data.episode_count, position)),
+        terms=tuple(
+            _term_view(t, limit)
+            for t in sorted(data.terms, key=lambda t: (moment(t.revealed_in, t.at), t.id))
+            if _seen(t, limit)
+        ),
+    )
+
+
+def _term_view(term: Term, limit: int) -> TermView:
+    facts = [
+        FactView(
+            f.text,
+            f.revealed_in,
+            f.source,
+            f.superseded_in if _seen(f, limit, "superseded_in", "superseded_at") else None,
+            f.at,
+        )
+        for f in term.facts
+        if _seen(f, limit)
+    ]
+    facts.sort(key=lambda f: _order(f.episode, f.at))
+    return TermView(
+        id=term.id,
+        name=_name_in_use(term.names, limit) or term.id,
+        names=tuple(NameView(n.text, n.kind, n.revealed_in, n.source, n.at) for n in term.names if _seen(n, limit)),
+        first_seen=term.revealed_in,
+        facts=tuple(facts),
+        first_at=term.at,
     )
 
 
@@ -196,7 +232,21 @@ def _character_view(
         first_seen=first.revealed_in,
         source=first.source,
         first_at=first.at,
+        appearances=_appearances(members, limit),
     )
+
+
+def _appearances(members: Sequence[Character], limit: int) -> tuple[tuple[int, int | None], ...]:
+    """Each episode any of the members is seen in by `limit`, with the first time in it."""
+    first: dict[int, int | None] = {}
+    for member in members:
+        for seen in member.appears_in:
+            if moment(seen.episode, seen.at) > limit:
+                continue
+            known = first.get(seen.episode, -1)
+            if seen.episode not in first or (seen.at is not None and (known is None or seen.at < known)):
+                first[seen.episode] = seen.at
+    return tuple(sorted(first.items()))
 
 
 def _order(episode: int, at: int | None) -> int:

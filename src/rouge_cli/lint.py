@@ -8,6 +8,7 @@ text, looking names up by their first word.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -31,6 +32,15 @@ def _texts(data: Dataset) -> Iterator[Text]:
         for name in faction.names:
             yield name.text, moment(name.revealed_in, name.at), None, name, "text"
         for fact in faction.facts:
+            yield fact.text, moment(fact.revealed_in, fact.at), None, fact, "text"
+    for episode in data.episodes:
+        if episode.synopsis is not None:  # shown once the whole episode is watched
+            yield episode.synopsis, moment(episode.number, None), None, episode, "synopsis"
+    for term in data.terms:
+        yield term.id.replace("-", " "), moment(term.revealed_in, term.at), None, term, "id"
+        for name in term.names:
+            yield name.text, moment(name.revealed_in, name.at), None, name, "text"
+        for fact in term.facts:
             yield fact.text, moment(fact.revealed_in, fact.at), None, fact, "text"
     for c in data.characters:
         first = moment(c.revealed_in, c.at)
@@ -61,6 +71,7 @@ class _Names:
         self.earliest: dict[tuple[str, ...], tuple[int, str]] = {}
         self.owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.lengths: dict[str, set[int]] = defaultdict(set)
+        # The words of the show's world (Mars, Nectar) are not reveals: only names of people and groups count.
         owners: list[Faction | Character] = [*data.factions, *data.characters]
         for owner in owners:
             for name in owner.names:
@@ -84,6 +95,30 @@ class _Names:
         return found
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+# One-word names that are also everyday words ("First", what the Visitors call Naomi): in a text
+# they count as the name only where written capitalised, so "the first Neans" names no one.
+EVERYDAY = frozenset({"first"})
+
+
+def _as_names(phrases: set[tuple[str, ...]], text: str) -> set[tuple[str, ...]]:
+    """The phrases that name someone (see EVERYDAY)."""
+    if not any(len(p) == 1 and p[0] in EVERYDAY for p in phrases):
+        return phrases
+    proper = _proper_words(text)
+    return {p for p in phrases if len(p) > 1 or p[0] not in EVERYDAY or p[0] in proper}
+
+
+def _proper_words(text: str) -> frozenset[str]:
+    """The folded words of `text` written capitalised, or in a script without case (Japanese)."""
+    raw, folded = _WORD.findall(text), words(text)
+    if len(raw) != len(folded):  # tokens did not line up: count every word as a name's (stricter)
+        return frozenset(folded)
+    return frozenset(f for r, f in zip(raw, folded, strict=True) if not r[:1].islower())
+
+
 def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
     """Every spoiler-lint problem in the dataset."""
     data = parsed.dataset
@@ -97,6 +132,8 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
     cache: dict[str, tuple[str, ...]] = {}
     for text, shown, owner, item, field in _texts(data):
         phrases = names.found_in(cache.get(text) or cache.setdefault(text, words(text)))
+        if phrases:
+            phrases = _as_names(phrases, text)
         if not phrases:
             continue
         where = f"{parsed.path_of(item)}.{field}"

@@ -87,6 +87,27 @@ Dated = Name | DatedValue | Fact | Membership | Relation | Identity
 
 
 @dataclass(frozen=True)
+class Appearance:
+    """The character is on screen (or heard) in `episode`, first at `at`."""
+
+    episode: int
+    source: str
+    at: int | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of the show's world (Nectar, the Asimov Code, Venus), dated like everything else."""
+
+    id: str
+    revealed_in: int
+    source: str
+    names: tuple[Name, ...]
+    facts: tuple[Fact, ...]
+    at: int | None = None
+
+
+@dataclass(frozen=True)
 class Character:
     id: str
     revealed_in: int
@@ -100,6 +121,7 @@ class Character:
     facts: tuple[Fact, ...]
     same_as: Identity | None = None
     at: int | None = None
+    appears_in: tuple[Appearance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +145,8 @@ class Episode:
     source: str
     runtime: int | None = None
     """Seconds (web release); every `at` in the episode is at most this."""
+    synopsis: str | None = None
+    """What happens in the episode, shown once the whole episode is watched."""
 
 
 class Source(NamedTuple):
@@ -151,6 +175,7 @@ class Dataset:
     episodes: tuple[Episode, ...]
     factions: tuple[Faction, ...]
     characters: tuple[Character, ...]
+    terms: tuple[Term, ...] = ()
 
     @property
     def episode_count(self) -> int:

@@ -17,6 +17,7 @@ from .escape import first_control, has_control, printable
 from .model import (
     NAME_KINDS,
     STATUSES,
+    Appearance,
     Character,
     Dataset,
     DatedValue,
@@ -30,6 +31,7 @@ from .model import (
     Relation,
     Series,
     Source,
+    Term,
 )
 from .position import parse_time
 
@@ -159,7 +161,9 @@ def parse_document(document: Mapping[str, Any]) -> Parsed:
     """Build the model from a TOML document; problems are collected, not raised."""
     reader = _Reader()
     top = reader.table(
-        document, "", {"series": True, "sources": True, "episodes": True, "factions": False, "characters": True}
+        document,
+        "",
+        {"series": True, "sources": True, "episodes": True, "factions": False, "characters": True, "terms": False},
     )
     top = top if top is not None else {k: v for k, v in document.items()}
     episodes = _episodes(reader, top)
@@ -170,6 +174,7 @@ def parse_document(document: Mapping[str, Any]) -> Parsed:
         episodes=episodes,
         factions=reader.items(top, "factions", "", lambda raw, path: _faction(reader, raw, path)),
         characters=reader.items(top, "characters", "", lambda raw, path: _character(reader, raw, path)),
+        terms=reader.items(top, "terms", "", lambda raw, path: _term(reader, raw, path)),
     )
     return Parsed(dataset, reader.problems, reader.paths)
 
@@ -218,6 +223,7 @@ def _episodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:
             "air_date": True,
             "air_date_inferred": False,
             "runtime": False,
+            "synopsis": False,
             "source": True,
         }
         table = reader.table(raw, path, keys)
@@ -232,6 +238,7 @@ def _episodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:
         inferred = reader.typed(table, "air_date_inferred", path, bool, "a boolean") or False
         source = reader.text(table, "source", path)
         runtime = reader.time(table, "runtime", path)
+        synopsis = reader.text(table, "synopsis", path)
         if number is None or title is None or air_date is None or source is None:
             continue
         if number != len(episodes) + 1:
@@ -239,7 +246,7 @@ def _episodes(reader: _Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:
                 _join(path, "number"), f"expected episode {len(episodes) + 1} (episodes are numbered 1..n in order)"
             )
             continue
-        episodes.append(reader.located(Episode(number, title, air_date, inferred, source, runtime), path))
+        episodes.append(reader.located(Episode(number, title, air_date, inferred, source, runtime, synopsis), path))
     if not episodes:
         reader.problem("episodes", "the dataset needs at least one episode")
     return tuple(episodes)
@@ -428,6 +435,40 @@ def _identity(reader: _Reader, raw: object, path: str) -> Identity | None:
     return reader.located(Identity(target, revealed_in, source, at), path)
 
 
+def _term(reader: _Reader, raw: object, path: str) -> Term | None:
+    table = reader.table(raw, path, {"id": True, "names": True, "facts": False, **_DATED})
+    if table is None:
+        return None
+    term_id, revealed_in, source = (
+        reader.text(table, "id", path),
+        reader.episode(table, "revealed_in", path),
+        reader.text(table, "source", path),
+    )
+    names = reader.items(table, "names", path, lambda r, p: _name(reader, r, p))
+    facts = reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p))
+    at = reader.time(table, "at", path)
+    if term_id is None or revealed_in is None or source is None:
+        return None
+    if not names:
+        reader.problem(_join(path, "names"), "a term needs at least one name")
+        return None
+    return reader.located(Term(term_id, revealed_in, source, names, facts, at), path)
+
+
+def _appearance(reader: _Reader, raw: object, path: str) -> Appearance | None:
+    table = reader.table(raw, path, {"episode": True, "at": False, "source": True})
+    if table is None:
+        return None
+    episode, source, at = (
+        reader.episode(table, "episode", path),
+        reader.text(table, "source", path),
+        reader.time(table, "at", path),
+    )
+    if episode is None or source is None:
+        return None
+    return reader.located(Appearance(episode, source, at), path)
+
+
 def _faction(reader: _Reader, raw: object, path: str) -> Faction | None:
     table = reader.table(raw, path, {"id": True, "names": True, "facts": False, "size": False, **_DATED})
     if table is None:
@@ -462,6 +503,7 @@ _CHARACTER_KEYS = {
     "relations": False,
     "facts": False,
     "same_as": False,
+    "appears_in": False,
     **_DATED,
 }
 
@@ -490,6 +532,7 @@ def _character(reader: _Reader, raw: object, path: str) -> Character | None:
         facts=reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p)),
         same_as=same_as,
         at=reader.time(table, "at", path),
+        appears_in=reader.items(table, "appears_in", path, lambda r, p: _appearance(reader, r, p)),
     )
     if char_id is None or revealed_in is None or source is None:
         return None

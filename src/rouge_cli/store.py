@@ -21,6 +21,7 @@ from typing import Any, cast
 
 from . import cache
 from .model import (
+    Appearance,
     Character,
     Dataset,
     DatedValue,
@@ -34,6 +35,7 @@ from .model import (
     Relation,
     Series,
     Source,
+    Term,
 )
 from .paths import PathLike
 from .position import moment
@@ -78,6 +80,7 @@ def encode_character(c: Character) -> Row:
         _encode_facts(c.facts),
         None if c.same_as is None else (c.same_as.target_id, c.same_as.revealed_in, c.same_as.source, c.same_as.at),
         c.at,
+        tuple((a.episode, a.source, a.at) for a in c.appears_in),
     )
 
 
@@ -95,6 +98,7 @@ def decode_character(row: Row) -> Character:
         facts=_facts(row[9]),
         same_as=None if row[10] is None else Identity(*row[10]),
         at=row[11],
+        appears_in=tuple(Appearance(*a) for a in row[12]),
     )
 
 
@@ -103,11 +107,15 @@ def _encode_header(data: Dataset) -> Row:
         (data.series.title, data.series.studio, data.series.year),
         tuple(tuple(source) for source in data.sources),
         tuple(
-            (e.number, e.title, e.air_date.toordinal(), e.air_date_inferred, e.source, e.runtime) for e in data.episodes
+            (e.number, e.title, e.air_date.toordinal(), e.air_date_inferred, e.source, e.runtime, e.synopsis)
+            for e in data.episodes
         ),
         tuple(
             (f.id, f.revealed_in, f.source, _encode_names(f.names), _encode_facts(f.facts), f.at, f.size)
             for f in data.factions
+        ),
+        tuple(
+            (t.id, t.revealed_in, t.source, _encode_names(t.names), _encode_facts(t.facts), t.at) for t in data.terms
         ),
     )
 
@@ -126,16 +134,19 @@ class Store:
     def __init__(
         self, meta: dict[str, Any], key: str, loaded: Sequence[Character] = (), pieces: dict[str, Any] | None = None
     ) -> None:
-        series, sources, episodes, factions = meta["header"]
+        series, sources, episodes, factions, terms = meta["header"]
         self.series = Series(*series)
         self.sources = tuple(Source(*source) for source in sources)
         self.episodes = tuple(
-            Episode(n, t, datetime.date.fromordinal(d), inferred, src, runtime)
-            for n, t, d, inferred, src, runtime in episodes
+            Episode(n, t, datetime.date.fromordinal(d), inferred, src, runtime, synopsis)
+            for n, t, d, inferred, src, runtime, synopsis in episodes
         )
         self.factions = tuple(
             Faction(fid, rev, src, _names(names), _facts(facts), at, size)
             for fid, rev, src, names, facts, at, size in factions
+        )
+        self.terms = tuple(
+            Term(tid, rev, src, _names(names), _facts(facts), at) for tid, rev, src, names, facts, at in terms
         )
         self.key = key
         self.buckets: int = meta["buckets"]
@@ -181,7 +192,9 @@ class Store:
         wanted = set(ids)
         self._load(wanted)
         ordered = sorted(wanted, key=lambda i: cast(Row, self._summary(i))[0])
-        return Dataset(self.series, self.sources, self.episodes, self.factions, tuple(self._loaded[i] for i in ordered))
+        return Dataset(
+            self.series, self.sources, self.episodes, self.factions, tuple(self._loaded[i] for i in ordered), self.terms
+        )
 
     def everything(self) -> Dataset:
         if not self._complete:
@@ -198,7 +211,7 @@ class Store:
                 raise StaleCacheError("records") from error
             self._complete = True
         characters = tuple(self._loaded[row[0]] for row in self._piece("order"))
-        return Dataset(self.series, self.sources, self.episodes, self.factions, characters)
+        return Dataset(self.series, self.sources, self.episodes, self.factions, characters, self.terms)
 
     def _group(self, character_id: str, limit: int) -> set[str]:
         """The ids gathered under `character_id`'s identity at the moment `limit`."""

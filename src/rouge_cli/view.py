@@ -90,6 +90,8 @@ class CharacterView(NamedTuple):
     first_seen: int
     source: str
     first_at: int | None = None
+    appearances: tuple[tuple[int, int | None], ...] = ()
+    """(episode, first time in it) of each episode the character is seen in, so far."""
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -141,6 +143,25 @@ class EpisodeView(NamedTuple):
     air_date: datetime.date
     air_date_inferred: bool
     runtime: int | None = None
+    synopsis: str | None = None
+    """None until the whole episode has been watched."""
+
+
+class TermView(NamedTuple):
+    id: str
+    name: str
+    names: tuple[NameView, ...]
+    first_seen: int
+    facts: tuple[FactView, ...]
+    first_at: int | None = None
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(n.text for n in self.names if n.text != self.name and n.kind in ("name", "alias"))
+
+    @property
+    def japanese_names(self) -> tuple[str, ...]:
+        return tuple(n.text for n in self.names if n.kind == "japanese")
 
 
 class View(NamedTuple):
@@ -153,6 +174,7 @@ class View(NamedTuple):
     at: int | None = None
     sources: tuple[tuple[str, str], ...] = ()
     """(key, address) of every source a viewer here may follow: none covering a later moment."""
+    terms: tuple[TermView, ...] = ()
 
     @property
     def where(self) -> str:
