@@ -24,8 +24,22 @@ def test_episodes_stop_at_the_episode_in_force(invoke: Invoke) -> None:
         "up_to_episode": 2,
         "at": None,
         "episodes": [
-            {"number": 1, "title": "Dawn", "air_date": "2024-01-11", "air_date_inferred": False, "runtime": "24:00"},
-            {"number": 2, "title": "Bus", "air_date": "2024-01-18", "air_date_inferred": False, "runtime": "24:00"},
+            {
+                "number": 1,
+                "title": "Dawn",
+                "air_date": "2024-01-11",
+                "air_date_inferred": False,
+                "runtime": "24:00",
+                "synopsis": "Rouge hunts a singer of the Immortal Nine.",
+            },
+            {
+                "number": 2,
+                "title": "Bus",
+                "air_date": "2024-01-18",
+                "air_date_inferred": False,
+                "runtime": "24:00",
+                "synopsis": "A long bus ride with a silent scavenger and Afdal Bashal.",
+            },
         ],
     }
     table = invoke("episodes", "-e", "2", *DATA).stdout
@@ -37,7 +51,7 @@ def test_recap_of_an_unmasking(invoke: Invoke) -> None:
         "schema_version": 1,
         "up_to_episode": 4,
         "at": None,
-        "episode": {"number": 4, "title": "Unmasked", "complete": True},
+        "episode": {"number": 4, "title": "Unmasked", "complete": True, "synopsis": None},
         "new_characters": [],
         "new_factions": [],
         "identities": [
@@ -129,7 +143,7 @@ def test_search_groups_hits_by_character(invoke: Invoke) -> None:
         "up_to_episode": 2,
         "at": None,
         "query": "andr",
-        "count": 3,
+        "count": 4,
         "results": [
             {
                 "kind": "character",
@@ -150,6 +164,20 @@ def test_search_groups_hits_by_character(invoke: Invoke) -> None:
                 "id": "nine",
                 "name": "Immortal Nine",
                 "hits": [{"episode": 1, "at": None, "field": "fact", "text": "Rogue androids.", "source": "S"}],
+            },
+            {
+                "kind": "term",
+                "id": "nectar",
+                "name": "Nectar",
+                "hits": [
+                    {
+                        "episode": 1,
+                        "at": "05:00",
+                        "field": "fact",
+                        "text": "What androids inject to keep going.",
+                        "source": "S",
+                    }
+                ],
             },
         ],
     }
@@ -172,7 +200,7 @@ def test_factions_count_only_visible_members(invoke: Invoke) -> None:
             "name": "Immortal Nine",
             "aliases": [],
             "japanese_names": [],
-            "size": None,
+            "size": 9,
             "first_seen": 1,
             "member_count": 1,
             "members": [{"id": "singer", "name": "Sarah Fitz"}],
@@ -183,5 +211,5 @@ def test_factions_count_only_visible_members(invoke: Invoke) -> None:
     late = doc(invoke, "factions", "-e", "4", "--json")["factions"]
     assert [(f["name"], f["member_count"]) for f in late] == [("Immortal Nine", 2), ("Bureau", 0)]  # type: ignore[index,union-attr]
     tree = invoke("factions", "-e", "3", *DATA).stdout
-    assert "Immortal Nine  2 members" in tree and "Phantom Verde" in tree
+    assert "Immortal Nine  2 of 9 known" in tree and "Phantom Verde" in tree
     assert "Afdal Bashal (dead)" in invoke("factions", "-e", "4", *DATA).stdout

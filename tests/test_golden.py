@@ -30,6 +30,15 @@ CASES = [
     ("episode-4-e4-plain", ("episode", "4", "-e", "4", "--data", str(MINI)), PIPE),
     ("timeline-rouge-e4-plain", ("timeline", "rouge", "-e", "4", "--data", str(MINI)), PIPE),
     ("search-andr-e2-plain", ("search", "andr", "-e", "2", "--data", str(MINI)), PIPE),
+    ("terms-e3-terminal", ("terms", "-e", "3", "--data", str(MINI)), TERMINAL),
+    ("term-nectar-e3-plain", ("terms", "nectar", "-e", "3", "--data", str(MINI)), PIPE),
+    ("cast-2-e2-plain", ("cast", "2", "-e", "2", "--data", str(MINI)), PIPE),
+    ("roster-nine-e4-terminal", ("roster", "immortal nine", "-e", "4", "--data", str(MINI)), TERMINAL),
+    ("relations-e4-terminal", ("relations", "-e", "4", "--data", str(MINI)), TERMINAL),
+    ("relations-e4-dot", ("relations", "-e", "4", "--format", "dot", "--data", str(MINI)), PIPE),
+    ("relations-e4-mermaid", ("relations", "-e", "4", "--format", "mermaid", "--data", str(MINI)), PIPE),
+    ("since-2-e4-plain", ("since", "2", "-e", "4", "--data", str(MINI)), PIPE),
+    ("episodes-e2-synopsis-plain", ("episodes", "-e", "2", "--synopsis", "--data", str(MINI)), PIPE),
 ]
 
 

@@ -65,7 +65,7 @@ BROKEN_FILES: list[tuple[str, bytes | str, str]] = [
     ("whitespace-only", b"  \n\t\n", "empty"),
     ("binary-junk", bytes(range(256)) * 8, ""),
     ("nul-bytes-in-utf8", b'[series]\ntitle = "x"\n\x00\x00\n', "line 3"),
-    ("latin-1", edit('title = "Dawn"', 'title = "Aube é"').encode("latin-1"), "UTF-8"),
+    ("latin-1", edit('title = "Dawn"', 'title = "Aube é"').encode("latin-1", errors="replace"), "UTF-8"),
     ("utf-16", MINI_TEXT.encode("utf-16"), "UTF-8"),
     ("toml-unterminated-string", UNTERMINATED, at_line(UNTERMINATED, 'title = "Dawn')),
     ("toml-missing-equals", MISSING_EQUALS, at_line(MISSING_EQUALS, 'id "broken"')),

@@ -65,7 +65,7 @@ def test_search_highlights_matches_on_a_terminal(invoke: Invoke) -> None:
 
 def test_factions_count_members_with_plurals_and_mark_the_dead(invoke: Invoke) -> None:
     tree = invoke("factions", "-e", "4", *DATA).stdout
-    assert "Immortal Nine  2 members" in tree and "Bureau  0 members" in tree
+    assert "Immortal Nine  2 of 9 known" in tree and "Bureau  0 members" in tree
     assert "Afdal Bashal (dead)" in tree and "Sarah Fitz (dead)" in tree
 
 
@@ -120,7 +120,8 @@ def test_help_uses_one_placeholder_style_and_summaries_that_fit(invoke: Invoke) 
     overview = invoke("--help", env={"COLUMNS": "80"}).stdout
     summaries = overview.split("Commands:")[1].splitlines()
     assert summaries and not any(line.endswith("...") for line in summaries)
-    for command in ("who", "list", "timeline", "search", "factions", "episodes", "episode", "sources", "check"):
+    commands = ("who", "list", "timeline", "search", "factions", "episodes", "episode", "sources", "check", "cast")
+    for command in (*commands, "terms", "roster", "relations", "since"):
         usage = invoke(command, "--help").stdout.splitlines()[0]
         placeholders = re.findall(r"[{\[<]([^}\]>]+)[}\]>]", usage)
         assert all(p == "OPTIONS" or p == p.upper() for p in placeholders), usage

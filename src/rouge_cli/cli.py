@@ -10,6 +10,7 @@ from . import __version__
 from .commands.check import check
 from .commands.episodes import episode, episodes
 from .commands.factions import factions
+from .commands.fan import cast, relations, roster, since, terms
 from .commands.listing import list_characters
 from .commands.progress import progress_app
 from .commands.search import search
@@ -115,5 +116,10 @@ app.command()(factions)
 app.command()(episodes)
 app.command()(episode)
 app.command()(sources)
+app.command()(since)
+app.command()(relations)
+app.command()(terms)
+app.command()(roster)
+app.command()(cast)
 app.add_typer(progress_app)
 app.command()(check)

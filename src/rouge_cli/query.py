@@ -12,12 +12,12 @@ from typing import TypeVar
 from .errors import NotFoundError, UsageError
 from .folding import fold
 from .text import PERSON, contains_phrase, lookup_words, printable, stem, words
-from .view import CharacterView, FactionView, View
+from .view import CharacterView, FactionView, TermView, View
 
-T = TypeVar("T", CharacterView, FactionView)
+T = TypeVar("T", CharacterView, FactionView, TermView)
 
 
-def _labels(item: CharacterView | FactionView) -> list[str]:
+def _labels(item: CharacterView | FactionView | TermView) -> list[str]:
     labels = [n.text for n in item.names]
     if isinstance(item, CharacterView) and item.descriptor:
         labels.append(item.descriptor)
@@ -67,7 +67,7 @@ def from_description(item: CharacterView, query: str) -> bool:
     return not any(contains_phrase(words(n.text), wanted) for n in item.names) and _describes(item.descriptor, wanted)
 
 
-def suggestions(items: Iterable[CharacterView | FactionView], query: str, limit: int = 3) -> list[str]:
+def suggestions(items: Iterable[CharacterView | FactionView | TermView], query: str, limit: int = 3) -> list[str]:
     """Visible names close to `query` (for "did you mean"), best first."""
     candidates: dict[str, str] = {}
     for item in items:
@@ -94,7 +94,7 @@ def suggestions(items: Iterable[CharacterView | FactionView], query: str, limit:
     return unique[:limit]
 
 
-def _nearly(items: Iterable[CharacterView | FactionView], query: str) -> list[str]:
+def _nearly(items: Iterable[CharacterView | FactionView | TermView], query: str) -> list[str]:
     """Names of items with a name holding every word of a query of several words but one."""
     wanted = [stem(w) for w in lookup_words(query) if w not in PERSON]
     if len(wanted) < 2:

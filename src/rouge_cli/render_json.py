@@ -9,9 +9,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .position import format_time
-from .view import CharacterView, FactView, View
+from .view import CharacterView, FactView, TermView, View
 
 if TYPE_CHECKING:
+    from .fan import CatchUp, Edge, Roster
     from .recap import Recap, Reveal
     from .search import Result
     from .timeline import Event
@@ -99,6 +100,7 @@ def episodes_document(view: View) -> dict[str, Any]:
                 "air_date": e.air_date.isoformat(),
                 "air_date_inferred": e.air_date_inferred,
                 "runtime": time_of(e.runtime),
+                "synopsis": e.synopsis,
             }
             for e in view.episodes
         ],
@@ -112,7 +114,12 @@ def _reveals(reveals: Iterable[Reveal]) -> list[dict[str, Any]]:
 def recap_document(view: View, recap: Recap) -> dict[str, Any]:
     return envelope(
         view,
-        episode={"number": recap.episode, "title": recap.title, "complete": recap.complete},
+        episode={
+            "number": recap.episode,
+            "title": recap.title,
+            "complete": recap.complete,
+            "synopsis": next((e.synopsis for e in view.episodes if e.number == recap.episode), None),
+        },
         new_characters=[{"id": c.id, "name": c.name} for c in recap.new_characters],
         new_factions=[{"id": f.id, "name": f.name} for f in recap.new_factions],
         identities=_reveals(recap.identities),
@@ -176,4 +183,71 @@ def factions_document(view: View) -> dict[str, Any]:
             }
             for f in view.factions
         ],
+    )
+
+
+def term_object(t: TermView) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "name": t.name,
+        "aliases": list(t.aliases),
+        "japanese_names": list(t.japanese_names),
+        "first_seen": t.first_seen,
+        "first_seen_at": time_of(t.first_at),
+        "facts": [fact_object(f) for f in t.facts if f.overturned_in is None],
+    }
+
+
+def cast_document(view: View, number: int, present: Iterable[tuple[CharacterView, int | None]]) -> dict[str, Any]:
+    return envelope(
+        view,
+        episode={"number": number, "complete": not view.so_far(number)},
+        cast=[{"id": c.id, "name": c.name, "at": time_of(at)} for c, at in present],
+    )
+
+
+def roster_document(view: View, roster: Roster) -> dict[str, Any]:
+    f = roster.faction
+    return envelope(
+        view,
+        faction={"id": f.id, "name": f.name, "size": f.size, "unknown": roster.unknown if f.size else None},
+        members=[
+            {
+                "id": m.character.id,
+                "name": m.character.name,
+                "current": m.current,
+                "gladiator_names": list(m.gladiator),
+                "status": m.character.status,
+                "episode": m.episode,
+            }
+            for m in roster.members
+        ],
+    )
+
+
+def relations_document(view: View, edges: Iterable[Edge]) -> dict[str, Any]:
+    return envelope(
+        view,
+        relations=[
+            {
+                "from": {"id": e.source.id, "name": e.source.name},
+                "to": {"id": e.target_id, "name": e.target_name},
+                "label": e.label,
+                "episode": e.episode,
+                "ended": e.ended,
+            }
+            for e in edges
+        ],
+    )
+
+
+def catch_up_document(view: View, catch_up: CatchUp) -> dict[str, Any]:
+    return envelope(
+        view,
+        since=catch_up.first,
+        identities=_reveals(catch_up.identities),
+        overturned=_reveals(catch_up.overturned),
+        deaths=_reveals(catch_up.deaths),
+        learned_dead=_reveals(catch_up.learned_dead),
+        facts=[{"id": c.id, "name": c.name, "facts": [fact_object(f) for f in facts]} for c, facts in catch_up.facts],
     )

@@ -8,7 +8,7 @@ from typing import Literal
 from .errors import UsageError
 from .position import moment
 from .text import words
-from .view import FactionView, View
+from .view import FactionView, TermView, View
 
 Field = Literal["name", "alias", "spelling", "japanese", "descriptor", "fact", "relation"]
 
@@ -24,7 +24,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class Result:
-    kind: Literal["character", "faction"]
+    kind: Literal["character", "faction", "term"]
     id: str
     name: str
     hits: tuple[Hit, ...]
@@ -55,7 +55,18 @@ def search(view: View, text: str) -> tuple[Result, ...]:
         if hits:
             results.append(Result("character", c.id, c.name, _in_order(hits)))
     results += [r for r in (_faction_result(f, query) for f in view.factions) if r is not None]
+    results += [r for r in (_term_result(t, query) for t in view.terms) if r is not None]
     return tuple(results)
+
+
+def _term_result(t: TermView, query: tuple[str, ...]) -> Result | None:
+    hits = [Hit(n.episode, n.kind, n.text, n.source, n.at) for n in t.names if _matches(query, n.text)]
+    hits += [
+        Hit(x.episode, "fact", x.text, x.source, x.at)
+        for x in t.facts
+        if x.overturned_in is None and _matches(query, x.text)
+    ]
+    return Result("term", t.id, t.name, _in_order(hits)) if hits else None
 
 
 def _faction_result(f: FactionView, query: tuple[str, ...]) -> Result | None:

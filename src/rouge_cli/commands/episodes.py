@@ -8,13 +8,18 @@ from ..options import DataPath, Episode, Json, ShowAll, episode_number
 
 
 def episodes(
-    up_to_episode: Episode = None, show_all: ShowAll = False, json: Json = False, data: DataPath = None
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    synopsis: Annotated[bool, typer.Option("--synopsis", help="Add what happens in each episode watched.")] = False,
+    data: DataPath = None,
 ) -> None:
     """List the episodes you have seen, with their air dates.
 
     \b
     Examples:
       rouge episodes -e 5
+      rouge episodes -e 2 --synopsis
       rouge episodes --json | jq -r '.episodes[].title'
     """
     from ..session import open_view
@@ -27,7 +32,7 @@ def episodes(
     else:
         from ..human.episodes import print_episodes
 
-        print_episodes(view)
+        print_episodes(view, synopsis)
 
 
 def episode(

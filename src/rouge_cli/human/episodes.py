@@ -13,8 +13,8 @@ from ..view import FactView, View
 from . import STYLES, emit, is_plain, muted, title_line
 
 
-def print_episodes(view: View) -> None:
-    """The episodes up to the one in force, with air dates."""
+def print_episodes(view: View, synopsis: bool = False) -> None:
+    """The episodes up to the one in force, with air dates (and what happens in each, on request)."""
     plain = is_plain()
     table = Table(box=None if plain else box.SIMPLE_HEAVY, header_style=STYLES["heading"], show_edge=not plain)
     table.add_column("#", justify="right", style=STYLES["episode"])
@@ -24,7 +24,16 @@ def print_episodes(view: View) -> None:
         aired = e.air_date.isoformat() + (" ~" if e.air_date_inferred else "")
         table.add_row(str(e.number), Text(e.title), aired)
     note = muted("~ date inferred from the weekly schedule")
-    emit(Group(title_line(view, "episodes"), table, note))
+    parts: list[RenderableType] = [title_line(view, "episodes"), table, note]
+    if synopsis:
+        for e in view.episodes:
+            text = e.synopsis or "(once you have watched the whole episode)"
+            parts += [
+                Text(""),
+                Text.assemble((f"Episode {e.number}", STYLES["episode"]), (f" · {e.title}", STYLES["muted"])),
+                Text(text),
+            ]
+    emit(Group(*parts))
 
 
 def _section(title: str, lines: list[Text]) -> list[RenderableType]:
@@ -48,7 +57,7 @@ def _struck(text: str) -> Text:
     return line
 
 
-def _fact(fact: FactView) -> Text:
+def fact_line(fact: FactView) -> Text:
     """A fact as the timeline shows it: an overturned belief struck through and marked."""
     if fact.overturned_in is None:
         return Text(fact.text)
@@ -65,6 +74,9 @@ def print_recap(view: View, recap: Recap) -> None:
     ]
     if view.so_far(recap.episode) and view.at is not None:
         parts.append(Text(f"So far: the first {format_time(view.at)} of the episode.", style=STYLES["new"]))
+    synopsis = next((e.synopsis for e in view.episodes if e.number == recap.episode), None)
+    if synopsis:
+        parts += [Text(""), Text(synopsis)]
     parts += _section(
         "New characters",
         [
@@ -83,7 +95,7 @@ def print_recap(view: View, recap: Recap) -> None:
     parts += _section("Names revealed", _reveals(recap.names))
     parts += _section("Memberships shown", _reveals(recap.memberships))
     for character, facts in recap.facts:
-        parts += _section(character.name, [_fact(f) for f in facts])
+        parts += _section(character.name, [fact_line(f) for f in facts])
     if recap.empty:
         parts.append(muted("Nothing new is recorded for this episode."))
     emit(Group(*parts))

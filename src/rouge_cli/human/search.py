@@ -32,7 +32,7 @@ def print_results(view: View, query: str, results: tuple[Result, ...], text: str
     else:
         parts.append(muted(f"{hits} hit(s) in {len(results)} character(s) or faction(s) for {query}"))
     for result in results:
-        label = result.name if result.kind == "character" else f"{result.name} (faction)"
+        label = result.name if result.kind == "character" else f"{result.name} ({result.kind})"
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style=STYLES["episode"])
         grid.add_column(no_wrap=True, style=STYLES["muted"])
