@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from hypothesis import strategies as st
 
 from rouge_cli.model import (
+    Appearance,
     Character,
     Dataset,
     DatedValue,
@@ -27,6 +28,7 @@ from rouge_cli.model import (
     Relation,
     Series,
     Source,
+    Term,
 )
 from rouge_cli.position import Position, moment
 
@@ -85,7 +87,15 @@ def datasets(draw: st.DrawFn, max_episodes: int = 6, max_characters: int = 7) ->
 
     first: When = (1, 0)
     episodes = tuple(
-        Episode(n, tokens.new((n, 0), "title"), datetime.date(2024, 1, n), False, "S", RUNTIME)
+        Episode(
+            n,
+            tokens.new((n, 0), "title"),
+            datetime.date(2024, 1, n),
+            False,
+            "S",
+            RUNTIME,
+            tokens.new((n, None), "syn") if draw(st.booleans()) else None,
+        )
         for n in range(1, count + 1)
     )
     factions = []
@@ -152,8 +162,10 @@ def datasets(draw: st.DrawFn, max_episodes: int = 6, max_characters: int = 7) ->
             target = draw(st.sampled_from(targets))
             merged = when_from(max(start, (target.revealed_in, target.at), key=lambda w: moment(*w)))
             same_as = Identity(target.id, merged[0], "S", merged[1])
+        seen = tuple(Appearance(w[0], "S", w[1]) for w in many(start, 2))
         characters.append(
             Character(
+                appears_in=seen,
                 id=tokens.new(start, "cid"),
                 revealed_in=start[0],
                 source="S",
@@ -168,6 +180,14 @@ def datasets(draw: st.DrawFn, max_episodes: int = 6, max_characters: int = 7) ->
                 at=start[1],
             )
         )
+    terms = []
+    for _ in range(draw(st.integers(0, 2))):
+        start = when_from(first)
+        names = (Name(tokens.new(start, "trm"), "name", start[0], "S", start[1]),)
+        facts = tuple(Fact(tokens.new(w), w[0], "S", at=w[1]) for w in many(start, 2))
+        terms.append(Term(tokens.new(start, "tid"), start[0], "S", names, facts, start[1]))
     sources = (Source("S", "test"),)
-    dataset = Dataset(Series("Random", "Test", 2024), sources, episodes, tuple(factions), tuple(characters))
+    dataset = Dataset(
+        Series("Random", "Test", 2024), sources, episodes, tuple(factions), tuple(characters), tuple(terms)
+    )
     return Generated(dataset, tokens.revealed)

@@ -65,6 +65,17 @@ def outputs(session: Session, generated: Generated, position: Position) -> Itera
         yield f"episode {number}", session.run("episode", str(number), *e, "--json"), ""
     for faction in view.factions:
         yield f"list -f {faction.name}", session.run("list", "-f", faction.name, *e, "--json"), ""
+        yield f"roster {faction.name}", session.run("roster", faction.name, *e), ""
+    yield "terms", session.run("terms", *e, "--json"), ""
+    yield "episodes --synopsis", session.run("episodes", *e, "--synopsis"), ""
+    yield "relations", session.run("relations", *e, "--json"), ""
+    yield "relations dot", session.run("relations", *e, "--format", "dot"), ""
+    yield "relations mermaid", session.run("relations", *e, "--format", "mermaid"), ""
+    for number in range(1, episode + 2):
+        yield f"cast {number}", session.run("cast", str(number), *e, "--json"), ""
+        yield f"since {number}", session.run("since", str(number), *e), ""
+    for term in view.terms:
+        yield f"terms {term.name}", session.run("terms", term.name, *e), ""
     for character in view.characters:
         yield f"who {character.name}", session.run("who", character.name, *e, "--sources"), ""
         yield f"who {character.name} (env)", session.run("who", character.name, ROUGE_UP_TO_EPISODE=e[1]), ""
@@ -74,6 +85,7 @@ def outputs(session: Session, generated: Generated, position: Position) -> Itera
         yield f"who {token}", session.run("who", token, *e), token
         yield f"search {token}", session.run("search", token[:5], *e, "--json"), ""
         yield f"list -f {token}", session.run("list", "-f", token, *e), token
+        yield f"terms {token}", session.run("terms", token, *e), token
 
 
 def completion(session: Session, episode: Position, line: str) -> str:
@@ -131,7 +143,9 @@ def test_an_unrevealed_name_answers_like_a_name_that_never_existed(case: tuple[G
     generated, position = case
     limit = where(generated.dataset, position).moment
     episode = str(position)
-    hidden = sorted(t for t, shown in generated.revealed.items() if shown > limit and t.startswith(("nam", "fac")))
+    hidden = sorted(
+        t for t, shown in generated.revealed.items() if shown > limit and t.startswith(("nam", "fac", "trm"))
+    )
     assume(hidden)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -141,7 +155,14 @@ def test_an_unrevealed_name_answers_like_a_name_that_never_existed(case: tuple[G
         for token in hidden:
             erased = root / "erased.toml"
             erased.write_text(data.read_text(encoding="utf-8").replace(token, "zzz9999x"), encoding="utf-8")
-            for args in (("who", token), ("list", "-f", token), ("search", token), ("who", token[:-2] + "yx")):
+            for args in (
+                ("who", token),
+                ("list", "-f", token),
+                ("search", token),
+                ("terms", token),
+                ("roster", token),
+                ("who", token[:-2] + "yx"),
+            ):
                 real = session.run(*args, "-e", episode)
                 control = session.run(*args, "-e", episode, data=erased)
                 assert (real.exit_code, real.stdout, real.stderr) == (

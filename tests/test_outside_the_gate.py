@@ -46,7 +46,9 @@ def shuffled(data: Dataset, seed: int) -> Dataset:
     characters, factions = list(data.characters), list(data.factions)
     order.shuffle(characters)
     order.shuffle(factions)
-    return Dataset(data.series, data.sources, data.episodes, tuple(factions), tuple(characters))
+    terms = list(data.terms)
+    order.shuffle(terms)
+    return Dataset(data.series, data.sources, data.episodes, tuple(factions), tuple(characters), tuple(terms))
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

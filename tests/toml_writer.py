@@ -52,6 +52,7 @@ def to_toml(data: Dataset) -> str:
             f"[[episodes]]\nnumber = {e.number}\ntitle = {_s(e.title)}\nair_date = {e.air_date.isoformat()}\n"
             f"air_date_inferred = {str(e.air_date_inferred).lower()}\nsource = {_s(e.source)}\n"
             + (f'runtime = "{format_time(e.runtime)}"\n' if e.runtime is not None else "")
+            + (f"synopsis = {_s(e.synopsis)}\n" if e.synopsis is not None else "")
         )
     for f in data.factions:
         out.append(
@@ -108,4 +109,16 @@ def to_toml(data: Dataset) -> str:
             )
         )
         out.append(_array("facts", [_fact(f) for f in c.facts]))
+        out.append(
+            _array(
+                "appears_in",
+                [f"{{ episode = {a.episode}{_time('at', a.at)}, source = {_s(a.source)} }}" for a in c.appears_in],
+            )
+        )
+    for t in data.terms:
+        out.append(
+            f"[[terms]]\nid = {_s(t.id)}\nrevealed_in = {t.revealed_in}\nsource = {_s(t.source)}\n"
+            + (f'at = "{format_time(t.at)}"\n' if t.at is not None else "")
+        )
+        out.append(_array("names", [_name(n) for n in t.names]) + _array("facts", [_fact(x) for x in t.facts]))
     return "\n".join(out)

@@ -17,15 +17,15 @@ from . import cache
 from .errors import RougeError
 from .folding import fold
 from .paths import PathLike, shipped_data_path
-from .quick_complete import Table, episode_suffix, offer
+from .quick_complete import KINDS, Table, episode_suffix, offer
 from .session import open_view
 from .text import words
-from .view import CharacterView, FactionView, View
+from .view import CharacterView, FactionView, TermView, View
 
-Kind = Literal["character", "faction"]
+Kind = Literal["character", "faction", "term"]
 
 
-def _rows(items: Iterable[CharacterView | FactionView]) -> list[tuple[str, str, tuple[str, ...]]]:
+def _rows(items: Iterable[CharacterView | FactionView | TermView]) -> list[tuple[str, str, tuple[str, ...]]]:
     rows: list[tuple[str, str, tuple[str, ...]]] = []
     seen: set[str] = set()
     for item in items:
@@ -43,7 +43,7 @@ def table_for(data: PathLike | None, episode: str | None, show_all: bool) -> Tab
         view = open_view(path, episode, show_all, quiet=True)
     except (RougeError, ValueError, OSError):
         return None
-    table: Table = (_rows(view.characters), _rows(view.factions))
+    table: Table = (_rows(view.characters), _rows(view.factions), _rows(view.terms))
     key = cache.data_key(str(path))
     if key is not None:
         cache.write(cache.cache_path(key, episode_suffix(_position_text(view))), table)
@@ -63,4 +63,4 @@ def from_params(params: Mapping[str, Any], kind: Kind, incomplete: str) -> list[
     table = table_for(data, params.get("up_to_episode"), bool(params.get("show_all")))
     if table is None:
         return []
-    return offer(table[0] if kind == "character" else table[1], incomplete)
+    return offer(table[KINDS.index(kind)], incomplete)

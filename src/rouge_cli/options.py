@@ -87,3 +87,10 @@ FormatOption = Annotated[
         case_sensitive=False,
     ),
 ]
+
+
+def complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Offer the terms visible at the position in force."""
+    from .completion import from_params
+
+    return from_params(ctx.params, "term", incomplete)

@@ -19,10 +19,13 @@ from .escape import printable
 from .folding import fold
 
 COMPLETE_VAR = "_ROUGE_COMPLETE"
-NAME_COMMANDS = ("who", "timeline")
+NAME_COMMANDS = ("who", "timeline", "relations")
+KINDS = ("character", "faction", "term")
 VALUE_OPTIONS = ("-e", "--up-to-episode", "--data", "-f", "--faction", "--species", "--status")
 # (label, folded label, folded words) for characters, then for factions.
-Table = tuple[list[tuple[str, str, tuple[str, ...]]], list[tuple[str, str, tuple[str, ...]]]]
+Rows = list[tuple[str, str, tuple[str, ...]]]
+Table = tuple[Rows, Rows, Rows]
+"""Characters, factions and terms."""
 
 
 def episode_suffix(position: str) -> str:
@@ -104,6 +107,10 @@ def target(args: list[str], typed: str) -> tuple[str, str, dict[str, str]] | Non
             command = arg
         else:
             positionals += 1
+    if command == "terms" and not expecting and positionals == 0 and not typed.startswith("-"):
+        return "term", typed, options
+    if command == "roster" and not expecting and positionals == 0 and not typed.startswith("-"):
+        return "faction", typed, options
     if command == "list" and expecting in ("-f", "--faction"):
         return "faction", typed, options
     if command == "list" and typed.startswith("--faction="):
@@ -210,13 +217,16 @@ def answer(env: dict[str, str] | os._Environ[str]) -> int | None:
     episode = episode_in_force(options)
     key = cache.data_key(data)
     table = cache.read(cache.cache_path(key, episode_suffix(episode))) if key and episode else None
-    if not (isinstance(table, tuple) and len(table) == 2):
+    if not (isinstance(table, tuple) and len(table) == len(KINDS)):
         from pathlib import Path
 
         from .completion import table_for
 
         table = table_for(Path(data), options.get("-e") or None, "--all" in options)
-    values = offer(table[0] if kind == "character" else table[1], typed) if table else []
+    try:
+        values = offer(table[KINDS.index(kind)], typed) if table else []
+    except (TypeError, ValueError):  # a table of the wrong shape: offer nothing rather than fail
+        values = []
     text, code = render(shell, values, env.get("_TYPER_COMPLETE_FISH_ACTION", ""))
     if text:
         sys.stdout.write(text + "\n")

@@ -5,13 +5,26 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..options import DataPath, Episode, Json, ShowAll, complete_character, complete_faction, episode_number
+from ..options import (
+    DataPath,
+    Episode,
+    Json,
+    ShowAll,
+    complete_character,
+    complete_faction,
+    complete_term,
+    episode_number,
+)
 
 
 def terms(
     term: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(metavar="[TERM]", help="A word of the show's world (Nectar, Asimov Code, ...)."),
+        typer.Argument(
+            metavar="[TERM]",
+            help="A word of the show's world (Nectar, Asimov Code, ...).",
+            autocompletion=complete_term,
+        ),
     ] = None,
     up_to_episode: Episode = None,
     show_all: ShowAll = False,
