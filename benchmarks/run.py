@@ -213,6 +213,8 @@ def main() -> int:
             max_ratio=9,
             max_mib=21,
         ),
+        Case("since 1 -e 13 (Rich)", [rouge, "since", "1", "-e", "13"], {"FORCE_COLOR": "1"}),
+        Case("relations -e 13 (Rich)", [rouge, "relations", "-e", "13"], {"FORCE_COLOR": "1"}),
         Case("--help", [rouge, "--help"], max_ratio=7),
         Case("usage error (who)", [rouge, "who"], max_ratio=7, codes=(2,)),
         Case("complete name (bash)", [rouge], bash, max_ratio=1.5),
@@ -224,6 +226,8 @@ def main() -> int:
             max_ratio=7,
             max_mib=25,
         ),
+        Case("big: since 999 --json", [rouge, "since", "999", "--all", "--json", "--data", str(big)]),
+        Case("big: relations --json", [rouge, "relations", "--all", "--json", "--data", str(big)]),
         Case("big: plain tomllib parse", [PYTHON, "-c", f"import tomllib; tomllib.load(open({str(big)!r}, 'rb'))"]),
         Case(
             "big: first run after a change",
