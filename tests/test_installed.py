@@ -1,4 +1,4 @@
-"""The installed `rouge` program, run as a user would, and the wheel's contents."""
+"""The installed `rouge` console script and `python -m rouge_cli`, run as a user would, and the wheel's contents."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,23 @@ ROUGE = Path(sys.executable).with_name("rouge")
 
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return run_program([str(ROUGE)], *args, cwd=cwd, env=env)
+
+
+def run_program(
+    program: list[str], *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("ROUGE_")}
     return subprocess.run(
-        [str(ROUGE), *args], cwd=cwd, env={**clean, **(env or {})}, capture_output=True, text=True, timeout=60
+        [*program, *args], cwd=cwd, env={**clean, **(env or {})}, capture_output=True, text=True, timeout=60
     )
+
+
+def test_rouge_is_the_console_script_of_the_installed_distribution() -> None:
+    (script,) = metadata.entry_points(group="console_scripts", name="rouge")
+    assert script.value == "rouge_cli.entry:main"
+    assert script.dist is not None and script.dist.name == "rouge-cli"
+    assert ROUGE.is_file() and os.access(ROUGE, os.X_OK)
 
 
 def test_readme_main_command_works_from_another_directory(tmp_path: Path) -> None:
@@ -40,14 +54,19 @@ def test_installed_json_is_parseable_and_gated(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_runs_the_same_program(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "rouge_cli", "--version"], cwd=tmp_path, capture_output=True, text=True, timeout=60
-    )
+    result = run_program([sys.executable, "-m", "rouge_cli"], "--version", cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("rouge ")
+    lookup = ("who", "giallon", "--up-to-episode", "5")
+    by_module = run_program([sys.executable, "-m", "rouge_cli"], *lookup, cwd=tmp_path)
+    assert by_module.returncode == 0, by_module.stderr
+    assert by_module.stderr == ""
+    assert by_module.stdout == run(*lookup, cwd=tmp_path).stdout
+    missing = run_program([sys.executable, "-m", "rouge_cli"], "who", "nobody-at-all", "-e", "5", cwd=tmp_path)
+    assert missing.returncode == 1 and missing.stderr.startswith("rouge: error:")
 
 
 @pytest.mark.slow
-def test_wheel_ships_the_dataset(tmp_path: Path) -> None:
+def test_wheel_ships_the_dataset_the_console_script_and_the_license(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
         check=True,
@@ -56,5 +75,14 @@ def test_wheel_ships_the_dataset(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
         shipped = archive.read("rouge_cli/data/characters.toml")
+        (entry_points,) = (n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        scripts = archive.read(entry_points).decode()
+        licenses = [n for n in names if n.rsplit("/", 1)[-1] == "LICENSE" and ".dist-info/" in n]
+        assert len(licenses) == 1
+        assert archive.read(licenses[0]) == (ROOT / "LICENSE").read_bytes()
     assert shipped == (ROOT / "data" / "characters.toml").read_bytes()
+    assert "[console_scripts]\nrouge = rouge_cli.entry:main\n" in scripts
+    # the command is the generated entry point, no longer a launcher shipped as a data script
+    assert not [n for n in names if ".data/scripts/" in n]

@@ -300,7 +300,7 @@ def test_big_twists_are_identities_not_spellings(invoke: Invoke) -> None:
 
 def test_a_recap_read_later_marks_the_beliefs_overturned_since(invoke: Invoke) -> None:
     text = invoke("episode", "6", "-e", "13", env={"COLUMNS": "200"}).stdout
-    boast = next(line for line in text.splitlines() if "he killed Roy" in line)
+    boast = next(line for line in text.splitlines() if line.startswith("  - Boasts that he killed Roy"))
     assert boast.endswith("(overturned in episode 13)")
     assert "  - Boasts that he killed Roy" in invoke("episode", "6", "-e", "12", env={"COLUMNS": "200"}).stdout
 
