@@ -42,12 +42,16 @@ def emit(renderable: RenderableType, out: Console | None = None) -> None:
     """Print; when piped, as unwrapped plain lines without the padding Rich leaves at line ends."""
     out = out or console()
     if out.is_terminal:
-        if _paging() and len(out.render_lines(renderable, out.options, pad=False)) > out.height:
+        with out.capture() as captured:  # rendered once; paged only when taller than the terminal
+            out.print(renderable)
+        text = captured.get()
+        if _paging() and text.count("\n") > out.height:
             os.environ.setdefault("LESS", "FRX")  # as git does: colours, and no pager for one screen
-            with out.pager(styles=True):
-                out.print(renderable)
+            import pydoc
+
+            pydoc.pager(text)
             return
-        out.print(renderable)
+        sys.stdout.write(text)
         return
     wide = Console(highlight=False, emoji=False, width=PLAIN_WIDTH, no_color=True, force_terminal=False)
     with wide.capture() as captured:
