@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .model import Character, Dataset, DatedValue, Faction, Name, Status, Term
+from .model import Character, Dataset, DatedValue, Fact, Faction, Name, Status, Term
 from .position import Position, moment, settled
 from .view import (
     CharacterView,
@@ -81,8 +81,9 @@ def gate(data: Dataset, position: Position | int) -> View:
     )
 
 
-def _term_view(term: Term, limit: int) -> TermView:
-    facts = [
+def _fact_views(facts: Iterable[Fact], limit: int) -> tuple[FactView, ...]:
+    """The facts visible by `limit`, in the order they were shown, overturned ones marked."""
+    views = [
         FactView(
             f.text,
             f.revealed_in,
@@ -90,16 +91,20 @@ def _term_view(term: Term, limit: int) -> TermView:
             f.superseded_in if _seen(f, limit, "superseded_in", "superseded_at") else None,
             f.at,
         )
-        for f in term.facts
+        for f in facts
         if _seen(f, limit)
     ]
-    facts.sort(key=lambda f: _order(f.episode, f.at))
+    views.sort(key=lambda f: _order(f.episode, f.at))
+    return tuple(views)
+
+
+def _term_view(term: Term, limit: int) -> TermView:
     return TermView(
         id=term.id,
         name=_name_in_use(term.names, limit) or term.id,
         names=tuple(NameView(n.text, n.kind, n.revealed_in, n.source, n.at) for n in term.names if _seen(n, limit)),
         first_seen=term.revealed_in,
-        facts=tuple(facts),
+        facts=_fact_views(term.facts, limit),
         first_at=term.at,
     )
 
@@ -270,25 +275,13 @@ def _faction_view(faction: Faction, limit: int, characters: Sequence[CharacterVi
             members.append(c.id)
             if not all(ended):
                 current.append(c.id)
-    facts = [
-        FactView(
-            f.text,
-            f.revealed_in,
-            f.source,
-            f.superseded_in if _seen(f, limit, "superseded_in", "superseded_at") else None,
-            f.at,
-        )
-        for f in faction.facts
-        if _seen(f, limit)
-    ]
-    facts.sort(key=lambda f: _order(f.episode, f.at))
     current_set = set(current)
     return FactionView(
         id=faction.id,
         name=_name_in_use(faction.names, limit) or faction.id,
         names=names,
         first_seen=faction.revealed_in,
-        facts=tuple(facts),
+        facts=_fact_views(faction.facts, limit),
         members=tuple(current),
         former_members=tuple(m for m in members if m not in current_set),
         first_at=faction.at,

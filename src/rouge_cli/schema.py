@@ -435,11 +435,12 @@ def _identity(reader: _Reader, raw: object, path: str) -> Identity | None:
     return reader.located(Identity(target, revealed_in, source, at), path)
 
 
-def _term(reader: _Reader, raw: object, path: str) -> Term | None:
-    table = reader.table(raw, path, {"id": True, "names": True, "facts": False, **_DATED})
-    if table is None:
-        return None
-    term_id, revealed_in, source = (
+_Named = tuple[str, int, str, tuple[Name, ...], tuple[Fact, ...], "int | None"]
+
+
+def _named(reader: _Reader, table: Mapping[str, Any], path: str, what: str) -> _Named | None:
+    """The parts a faction and a term share: id, first moment, source, names (at least one), facts."""
+    entity_id, revealed_in, source = (
         reader.text(table, "id", path),
         reader.episode(table, "revealed_in", path),
         reader.text(table, "source", path),
@@ -447,12 +448,18 @@ def _term(reader: _Reader, raw: object, path: str) -> Term | None:
     names = reader.items(table, "names", path, lambda r, p: _name(reader, r, p))
     facts = reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p))
     at = reader.time(table, "at", path)
-    if term_id is None or revealed_in is None or source is None:
+    if entity_id is None or revealed_in is None or source is None:
         return None
     if not names:
-        reader.problem(_join(path, "names"), "a term needs at least one name")
+        reader.problem(_join(path, "names"), f"a {what} needs at least one name")
         return None
-    return reader.located(Term(term_id, revealed_in, source, names, facts, at), path)
+    return entity_id, revealed_in, source, names, facts, at
+
+
+def _term(reader: _Reader, raw: object, path: str) -> Term | None:
+    table = reader.table(raw, path, {"id": True, "names": True, "facts": False, **_DATED})
+    parts = _named(reader, table, path, "term") if table is not None else None
+    return None if parts is None else reader.located(Term(*parts), path)
 
 
 def _appearance(reader: _Reader, raw: object, path: str) -> Appearance | None:
@@ -473,24 +480,12 @@ def _faction(reader: _Reader, raw: object, path: str) -> Faction | None:
     table = reader.table(raw, path, {"id": True, "names": True, "facts": False, "size": False, **_DATED})
     if table is None:
         return None
-    faction_id, revealed_in, source = (
-        reader.text(table, "id", path),
-        reader.episode(table, "revealed_in", path),
-        reader.text(table, "source", path),
-    )
-    names = reader.items(table, "names", path, lambda r, p: _name(reader, r, p))
-    facts = reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p))
-    at = reader.time(table, "at", path)
+    parts = _named(reader, table, path, "faction")
     size = reader.typed(table, "size", path, int, "a whole number")
     if size is not None and not 0 < size < 10_000:
         reader.problem(_join(path, "size"), "must be a whole number from 1 to 9999")
         size = None
-    if faction_id is None or revealed_in is None or source is None:
-        return None
-    if not names:
-        reader.problem(_join(path, "names"), "a faction needs at least one name")
-        return None
-    return reader.located(Faction(faction_id, revealed_in, source, names, facts, at, size), path)
+    return None if parts is None else reader.located(Faction(*parts, size), path)
 
 
 _CHARACTER_KEYS = {

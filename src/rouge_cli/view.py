@@ -12,9 +12,20 @@ they are defined on every run: a named tuple class costs a fifth of a dataclass 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .model import NameKind, Status
+
+
+def other_names(names: Iterable[NameView], name_in_use: str) -> tuple[str, ...]:
+    """Every visible name and alias but the one in use (spellings and Japanese names apart)."""
+    return tuple(n.text for n in names if n.text != name_in_use and n.kind in ("name", "alias"))
+
+
+def japanese(names: Iterable[NameView]) -> tuple[str, ...]:
+    """The names as spoken in the Japanese audio."""
+    return tuple(n.text for n in names if n.kind == "japanese")
 
 
 class NameView(NamedTuple):
@@ -96,7 +107,7 @@ class CharacterView(NamedTuple):
     @property
     def aliases(self) -> tuple[str, ...]:
         """Every other visible name and alias (spellings and Japanese names apart)."""
-        return tuple(n.text for n in self.names if n.text != self.name and n.kind in ("name", "alias"))
+        return other_names(self.names, self.name)
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -106,7 +117,7 @@ class CharacterView(NamedTuple):
     @property
     def japanese_names(self) -> tuple[str, ...]:
         """The names as spoken in the Japanese audio."""
-        return tuple(n.text for n in self.names if n.kind == "japanese")
+        return japanese(self.names)
 
     @property
     def current_facts(self) -> tuple[FactView, ...]:
@@ -130,11 +141,11 @@ class FactionView(NamedTuple):
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        return tuple(n.text for n in self.names if n.text != self.name and n.kind in ("name", "alias"))
+        return other_names(self.names, self.name)
 
     @property
     def japanese_names(self) -> tuple[str, ...]:
-        return tuple(n.text for n in self.names if n.kind == "japanese")
+        return japanese(self.names)
 
 
 class EpisodeView(NamedTuple):
@@ -157,11 +168,11 @@ class TermView(NamedTuple):
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        return tuple(n.text for n in self.names if n.text != self.name and n.kind in ("name", "alias"))
+        return other_names(self.names, self.name)
 
     @property
     def japanese_names(self) -> tuple[str, ...]:
-        return tuple(n.text for n in self.names if n.kind == "japanese")
+        return japanese(self.names)
 
 
 class View(NamedTuple):
