@@ -59,17 +59,20 @@ def _names_a_shell(args: list[str]) -> bool:
 
 def _prepare_streams() -> None:
     """Closed streams write to nowhere; a narrow encoding degrades; a nonsense COLUMNS is ignored."""
+    from .escape import speaks_utf8
+
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
             continue
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
         reconfigure = getattr(stream, "reconfigure", None)
-        if encoding not in ("utf8", "utf8sig") and reconfigure is not None:
+        if reconfigure is not None and not speaks_utf8(stream):
             reconfigure(errors="replace")
     columns = os.environ.get("COLUMNS")
-    if columns is not None and not (columns.isascii() and columns.isdigit() and 0 < int(columns[:6]) <= MAX_COLUMNS):
+    if columns is not None and not (
+        columns.isascii() and columns.isdigit() and len(columns) <= 5 and 0 < int(columns) <= MAX_COLUMNS
+    ):
         del os.environ["COLUMNS"]
 
 

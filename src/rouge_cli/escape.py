@@ -18,6 +18,12 @@ _UNSAFE = [
 _ESCAPES = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
 
 
+def speaks_utf8(stream: object) -> bool:
+    """True when `stream` encodes UTF-8 (so any character can be written to it as it is)."""
+    encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    return encoding in ("utf8", "utf8sig")
+
+
 def printable(text: str) -> str:
     """`text` with control, bidi and escape characters shown as visible escapes."""
     return text.translate(_ESCAPES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import NotFoundError
-from .query import find_faction, match, quoted, suggestions
+from .query import find_faction, match, not_found, quoted, suggestions
 from .recap import Recap, Reveal, recap
 from .view import CharacterView, FactionView, FactView, TermView, View
 
@@ -17,9 +17,7 @@ def find_term(view: View, query: str) -> TermView:
         return found[0]
     if found:
         raise NotFoundError(f"{quoted(query)} matches several terms: {', '.join(t.name for t in found)}.")
-    close = suggestions(view.terms, query)
-    hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    raise NotFoundError(f"no term known {view.where} matches {quoted(query)}.{hint}")
+    raise NotFoundError(not_found("term", query, suggestions(view.terms, query), view.where))
 
 
 def episode_number(view: View, number: int) -> int:

@@ -123,7 +123,7 @@ def find_character(view: View, query: str) -> CharacterView:
     if found:
         names = ", ".join(_as_found(c, query) for c in found)
         raise NotFoundError(f"{quoted(query)} matches {len(found)} characters: {names}. Be more specific.")
-    raise NotFoundError(_not_found("character", query, suggestions(view.characters, query), view.where))
+    raise NotFoundError(not_found("character", query, suggestions(view.characters, query), view.where))
 
 
 def find_faction(view: View, query: str) -> FactionView:
@@ -144,7 +144,7 @@ def _either(names: list[str]) -> str:
     return quoted_names[0] if len(quoted_names) == 1 else ", ".join(quoted_names[:-1]) + " or " + quoted_names[-1]
 
 
-def _not_found(what: str, query: str, close: list[str], where: str) -> str:
+def not_found(what: str, query: str, close: list[str], where: str) -> str:
     """True whether the name is not revealed yet or never existed (the two must read alike)."""
     hint = f" Did you mean {_either(close)}?" if close else ""
     return f"no {what} known {where} matches {quoted(query)}.{hint}"

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .escape import speaks_utf8
 from .position import format_time
 from .view import CharacterView, FactView, TermView, View
 
@@ -85,8 +86,7 @@ def characters_document(view: View, characters: Iterable[CharacterView]) -> dict
 
 def write(document: dict[str, Any]) -> None:
     """Print one JSON document on stdout (ASCII escapes when stdout cannot carry UTF-8)."""
-    encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "").replace("_", "")
-    text = json.dumps(document, ensure_ascii=encoding not in ("utf8", "utf8sig"), indent=2)
+    text = json.dumps(document, ensure_ascii=not speaks_utf8(sys.stdout), indent=2)
     sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .model import NameKind, Status
+from .position import format_time
 
 
 def other_names(names: Iterable[NameView], name_in_use: str) -> tuple[str, ...]:
@@ -192,7 +193,7 @@ class View(NamedTuple):
         """The viewer's position in words: "up to episode 4" or "at episode 4, 12:30"."""
         if self.at is None:
             return f"up to episode {self.episode}"
-        return f"at episode {self.episode}, {self.at // 60:02d}:{self.at % 60:02d}"
+        return f"at episode {self.episode}, {format_time(self.at)}"
 
     def address(self, key: str) -> str | None:
         """The address of source `key`, or None when it is unknown or covers what is not seen yet."""

@@ -51,14 +51,12 @@ def episode(
       rouge episode 4 -e 6
       rouge episode 2 --json | jq '.new_characters'
     """
-    from ..errors import NotFoundError
+    from ..fan import episode_number as reached
     from ..recap import recap
     from ..session import open_view
 
     view = open_view(data, up_to_episode, show_all)
-    if not 1 <= number <= view.episode:
-        raise NotFoundError(f"no episode {number} {view.where} (choose 1 to {view.episode}).")
-    summary = recap(view, number)
+    summary = recap(view, reached(view, number))
     if json:
         from ..render_json import recap_document, write
 

@@ -1,11 +1,14 @@
 """`rouge progress`, `rouge progress set N`, `rouge progress clear`."""
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..options import DataPath, Json, position_text
+
+if TYPE_CHECKING:
+    from ..position import Position
 
 progress_app = typer.Typer(
     name="progress",
@@ -72,10 +75,9 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
     sys.stdout.write(f"Episode in force: {choice.episode}{paused} ({origin}).\n")
 
 
-def _described(position: object) -> str:
-    from ..position import Position, format_time
+def _described(position: "Position") -> str:
+    from ..position import format_time
 
-    assert isinstance(position, Position)
     if position.at is None:
         return f"up to episode {position.episode}"
     return f"episode {position.episode} at {format_time(position.at)}"

@@ -36,7 +36,8 @@ def print_episodes(view: View, synopsis: bool = False) -> None:
     emit(Group(*parts))
 
 
-def _section(title: str, lines: list[Text]) -> list[RenderableType]:
+def section(title: str, lines: list[Text]) -> list[RenderableType]:
+    """A titled list of lines (nothing at all when there are none)."""
     if not lines:
         return []
     grid = Table.grid(padding=(0, 1))
@@ -77,7 +78,7 @@ def print_recap(view: View, recap: Recap) -> None:
     synopsis = next((e.synopsis for e in view.episodes if e.number == recap.episode), None)
     if synopsis:
         parts += [Text(""), Text(synopsis)]
-    parts += _section(
+    parts += section(
         "New characters",
         [
             Text.assemble(
@@ -87,15 +88,15 @@ def print_recap(view: View, recap: Recap) -> None:
             for c in recap.new_characters
         ],
     )
-    parts += _section("New factions", [Text(f.name) for f in recap.new_factions])
-    parts += _section("Identities revealed", _reveals(recap.identities))
-    parts += _section("Overturned in this episode", [_struck(r.text) for r in recap.overturned])
-    parts += _section("Deaths", [Text(r.text, style=STYLES["dead"]) for r in recap.deaths])
-    parts += _section("Learned to be dead", [Text(r.text, style=STYLES["dead"]) for r in recap.learned_dead])
-    parts += _section("Names revealed", _reveals(recap.names))
-    parts += _section("Memberships shown", _reveals(recap.memberships))
+    parts += section("New factions", [Text(f.name) for f in recap.new_factions])
+    parts += section("Identities revealed", _reveals(recap.identities))
+    parts += section("Overturned in this episode", [_struck(r.text) for r in recap.overturned])
+    parts += section("Deaths", [Text(r.text, style=STYLES["dead"]) for r in recap.deaths])
+    parts += section("Learned to be dead", [Text(r.text, style=STYLES["dead"]) for r in recap.learned_dead])
+    parts += section("Names revealed", _reveals(recap.names))
+    parts += section("Memberships shown", _reveals(recap.memberships))
     for character, facts in recap.facts:
-        parts += _section(character.name, [fact_line(f) for f in facts])
+        parts += section(character.name, [fact_line(f) for f in facts])
     if recap.empty:
         parts.append(muted("Nothing new is recorded for this episode."))
     emit(Group(*parts))

@@ -16,7 +16,7 @@ from ..recap import Reveal
 from ..text import plural
 from ..view import CharacterView, TermView, View
 from . import STYLES, emit, episode_label, is_plain, muted, status_text, title_line
-from .episodes import fact_line
+from .episodes import fact_line, section
 from .factions import count_label
 from .profile import facts_by_episode
 
@@ -95,14 +95,7 @@ def print_relations(view: View, edges: Sequence[Edge]) -> None:
 
 
 def _section(title: str, reveals: Sequence[Reveal]) -> list[RenderableType]:
-    if not reveals:
-        return []
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for reveal in reveals:
-        grid.add_row(Text("  -"), Text(reveal.text))
-    return [Text(""), Text(title, style=STYLES["label"]), grid]
+    return section(title, [Text(r.text) for r in reveals])
 
 
 def print_catch_up(view: View, catch_up: CatchUp) -> None:
