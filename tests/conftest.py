@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from rouge_cli.cli import app
-from rouge_cli.load import load_dataset
-from rouge_cli.model import Dataset
+from rouge_cli.cli.app import app
+from rouge_cli.dataset.load import load_dataset
+from rouge_cli.dataset.model import Dataset
 from support import MINI
 
 Invoke = Callable[..., Result]

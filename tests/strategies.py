@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from rouge_cli.model import (
+from rouge_cli.common.position import Position, moment
+from rouge_cli.dataset.model import (
     Appearance,
     Character,
     Dataset,
@@ -30,7 +31,6 @@ from rouge_cli.model import (
     Source,
     Term,
 )
-from rouge_cli.position import Position, moment
 
 STATUSES = ("alive", "dead", "unknown")
 RUNTIME = 1200

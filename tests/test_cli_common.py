@@ -135,7 +135,7 @@ def test_usage_errors_are_one_line_with_exit_2(invoke: Invoke, args: tuple[str, 
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
-    from rouge_cli.cli import app
+    from rouge_cli.cli.app import app
     from support import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -170,9 +170,9 @@ HELP_PAGES = [
 @pytest.mark.parametrize("command", HELP_PAGES, ids=lambda c: " ".join(c) or "rouge")
 def test_help_names_nothing_revealed_after_episode_1(invoke: Invoke, command: tuple[str, ...]) -> None:
     """A viewer at episode 1 reads the help too: its examples use episode-1 names only."""
-    from rouge_cli.load import load_dataset
-    from rouge_cli.position import moment
-    from rouge_cli.text import contains_phrase, words
+    from rouge_cli.common.position import moment
+    from rouge_cli.common.text import contains_phrase, words
+    from rouge_cli.dataset.load import load_dataset
 
     data = load_dataset()
     earliest: dict[tuple[str, ...], int] = {}

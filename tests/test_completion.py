@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from rouge_cli.folding import fold
+from rouge_cli.common.folding import fold
+from rouge_cli.dataset.model import Dataset
 from rouge_cli.gate import gate
-from rouge_cli.model import Dataset
 from support import MINI
 
 ROUGE = Path(sys.executable).with_name("rouge")
@@ -131,7 +131,16 @@ def test_real_data_offers_only_names_revealed_by_the_episode(tmp_path: Path, shi
         assert not any("Noir" in label or "Cyan" in label for label in offered)
 
 
-HEAVY = {"typing", "dataclasses", "re", "typer", "rich", "rouge_cli.model", "rouge_cli.gate", "rouge_cli.errors"}
+HEAVY = {
+    "typing",
+    "dataclasses",
+    "re",
+    "typer",
+    "rich",
+    "rouge_cli.dataset.model",
+    "rouge_cli.gate",
+    "rouge_cli.common.errors",
+}
 
 
 @pytest.mark.parametrize("origin", ["flag", "environment", "progress", "position"])

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from rouge_cli.fastpath import plan
+from rouge_cli.cli.fast_path import plan
 from support import MINI
 
 ROUGE = Path(sys.executable).with_name("rouge")
-TYPER_ONLY = [sys.executable, "-c", "from rouge_cli.cli import app; app(prog_name='rouge')"]
+TYPER_ONLY = [sys.executable, "-c", "from rouge_cli.cli.app import app; app(prog_name='rouge')"]
 
 TAKEN = [
     ("who", "giallon", "-e", "5"),

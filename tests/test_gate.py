@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from rouge_cli.dataset.model import Dataset
 from rouge_cli.gate import gate
-from rouge_cli.model import Dataset
 from rouge_cli.view import CharacterView, View
 
 

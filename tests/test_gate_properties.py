@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rouge_cli.common.position import Position, moment
+from rouge_cli.dataset.model import Dataset
 from rouge_cli.gate import gate, where
-from rouge_cli.model import Dataset
-from rouge_cli.position import Position, moment
 from rouge_cli.view import View
 from strategies import RUNTIME, Generated, datasets, positions
 

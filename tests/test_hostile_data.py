@@ -23,9 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke
-from rouge_cli.errors import DataError
-from rouge_cli.load import load_dataset, read_document, validate
-from rouge_cli.model import Dataset
+from rouge_cli.common.errors import DataError
+from rouge_cli.dataset.load import load_dataset, read_document, validate
+from rouge_cli.dataset.model import Dataset
 from support import MINI
 
 if sys.version_info >= (3, 11):

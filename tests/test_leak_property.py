@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from rouge_cli.cli import app
+from rouge_cli.cli.app import app
+from rouge_cli.common.position import Position
+from rouge_cli.dataset.load import read_document, validate
 from rouge_cli.gate import gate, where
-from rouge_cli.load import read_document, validate
-from rouge_cli.position import Position
 from strategies import Generated, datasets, positions
 from toml_writer import to_toml
 
@@ -89,7 +89,7 @@ def outputs(session: Session, generated: Generated, position: Position) -> Itera
 
 
 def completion(session: Session, episode: Position, line: str) -> str:
-    from rouge_cli.quick_complete import answer
+    from rouge_cli.cli.tab import answer
 
     env = {"_ROUGE_COMPLETE": "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
     env["_TYPER_COMPLETE_ARGS"] = f"rouge {line} --data {session.data} -e {episode} "

@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from rouge_cli import cache
-from rouge_cli.cli import app
-from rouge_cli.load import read_document, validate
-from rouge_cli.model import Dataset
-from rouge_cli.position import Position, moment
-from rouge_cli.store import open_store
+from rouge_cli.cli.app import app
+from rouge_cli.common.position import Position, moment
+from rouge_cli.dataset import cache
+from rouge_cli.dataset.load import read_document, validate
+from rouge_cli.dataset.model import Dataset
+from rouge_cli.dataset.store import open_store
 from strategies import Generated, datasets, positions
 from support import MINI
 from toml_writer import to_toml
@@ -84,7 +84,7 @@ def test_characters_first_seen_together_follow_the_screen_then_their_names(tmp_p
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = runner.invoke(app, ["episode", "1", "-e", "1", "--json"], env=env)
     seen = [c["id"] for c in json.loads(result.stdout)["new_characters"]]
-    from rouge_cli.load import load_dataset
+    from rouge_cli.dataset.load import load_dataset
 
     data = {c.id: c for c in load_dataset().characters}
     moments = [moment(data[i].revealed_in, data[i].at) for i in seen]

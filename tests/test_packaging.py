@@ -44,10 +44,10 @@ def test_license_and_project_urls() -> None:
 def test_test_extra_holds_no_development_tools_and_the_dev_group_pins_them() -> None:
     test_extra = PYPROJECT["project"]["optional-dependencies"]["test"]
     names = {re.split(r"[<>=!~;\[ ]", requirement)[0].lower() for requirement in test_extra}
-    assert names == {"pytest", "hypothesis", "build", "hatchling"}
+    assert names == {"pytest", "hypothesis", "build", "hatchling", "tomli-w"}
     dev = PYPROJECT["dependency-groups"]["dev"]
     pinned = dict(requirement.split("==") for requirement in dev)
-    assert set(pinned) == {"ruff", "mypy"}
+    assert set(pinned) == {"ruff", "mypy", "import-linter"}
     assert all(re.fullmatch(r"\d+(\.\d+)+", version) for version in pinned.values())
     assert "--group dev" in CI
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
+from rouge_cli.common.text import contains_phrase, words
+from rouge_cli.config.paths import shipped_data_path
+from rouge_cli.dataset.model import Dataset
 from rouge_cli.gate import gate
-from rouge_cli.model import Dataset
-from rouge_cli.paths import shipped_data_path
-from rouge_cli.text import contains_phrase, words
 
 
 def test_coverage(shipped: Dataset) -> None:

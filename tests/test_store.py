@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import Invoke
-from rouge_cli import cache
+from rouge_cli.common.position import Position
+from rouge_cli.dataset import cache
+from rouge_cli.dataset.load import read_document, validate
+from rouge_cli.dataset.store import open_store
 from rouge_cli.gate import gate, where
-from rouge_cli.load import read_document, validate
-from rouge_cli.position import Position
-from rouge_cli.query import match
-from rouge_cli.store import open_store
+from rouge_cli.query.find import match
 from strategies import Generated, datasets, positions
 from support import MINI
 from toml_writer import to_toml

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from rouge_cli.errors import DataError
-from rouge_cli.load import load_dataset, read_document, validate
+from rouge_cli.common.errors import DataError
+from rouge_cli.dataset.load import load_dataset, read_document, validate
 from support import MINI
 
 if sys.version_info >= (3, 11):

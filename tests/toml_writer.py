@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from rouge_cli.model import Dataset, Fact, Name
-from rouge_cli.position import format_time
+from rouge_cli.common.position import format_time
+from rouge_cli.dataset.model import Dataset, Fact, Name
 
 
 def _s(text: str) -> str:

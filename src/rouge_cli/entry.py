@@ -24,24 +24,24 @@ def main() -> None:
 
 def _run() -> None:
     if os.environ.get("_ROUGE_COMPLETE"):
-        from .quick_complete import answer
+        from rouge_cli.cli.tab import answer
 
         code = answer(os.environ)
         if code is not None:
             sys.exit(code)
     else:
-        from .fastpath import plan
+        from rouge_cli.cli.fast_path import plan
 
         run = plan(sys.argv[1:])
         if run is not None:
-            from .guard import run_guarded
+            from rouge_cli.cli.failures import run_guarded
 
             sys.exit(run_guarded(run))
     if _names_a_shell(sys.argv[1:]):
         # `rouge --show-completion zsh`: let the completion options take the shell named
         # instead of guessing the current one.
         os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
-    from .cli import app
+    from rouge_cli.cli.app import app
 
     app(prog_name="rouge")
 
@@ -59,7 +59,7 @@ def _names_a_shell(args: list[str]) -> bool:
 
 def _prepare_streams() -> None:
     """Closed streams write to nowhere; a narrow encoding degrades; a nonsense COLUMNS is ignored."""
-    from .escape import speaks_utf8
+    from rouge_cli.common.escape import speaks_utf8
 
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)

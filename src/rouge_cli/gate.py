@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .model import Character, Dataset, DatedValue, Fact, Faction, Name, Status, Term
-from .position import Position, moment, settled
-from .view import (
+from rouge_cli.common.position import Position, moment, settled
+from rouge_cli.dataset.model import Character, Dataset, DatedValue, Fact, Faction, Name, Status, Term
+from rouge_cli.view import (
     CharacterView,
     EpisodeView,
     FactionView,

@@ -15,8 +15,8 @@ import datetime
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .model import NameKind, Status
-from .position import format_time
+from rouge_cli.common.position import format_time
+from rouge_cli.dataset.model import NameKind, Status
 
 
 def other_names(names: Iterable[NameView], name_in_use: str) -> tuple[str, ...]:

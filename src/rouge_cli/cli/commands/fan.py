@@ -1,0 +1,200 @@
+"""`rouge terms`, `rouge cast`, `rouge roster`, `rouge relations`, `rouge since`: what a fan asks next."""
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from rouge_cli.cli.options import (
+    DataPath,
+    Episode,
+    Json,
+    ShowAll,
+    complete_character,
+    complete_faction,
+    complete_term,
+    episode_number,
+)
+
+
+def terms(
+    term: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="[TERM]",
+            help="A word of the show's world (Nectar, Asimov Code, ...).",
+            autocompletion=complete_term,
+        ),
+    ] = None,
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    data: DataPath = None,
+) -> None:
+    """Explain the show's words, as far as you have seen them used.
+
+    \b
+    Examples:
+      rouge terms -e 1
+      rouge terms nectar -e 1
+      rouge terms -e 3 --json | jq -r '.terms[].name'
+    """
+    from rouge_cli.cli.open_view import open_view
+    from rouge_cli.query.fan import find_term
+
+    view = open_view(data, up_to_episode, show_all)
+    if term is not None:
+        found = find_term(view, term)
+        if json:
+            from rouge_cli.render.as_json import envelope, term_object, write
+
+            write(envelope(view, term=term_object(found)))
+        else:
+            from rouge_cli.render.human.fan import print_term
+
+            print_term(view, found)
+    elif json:
+        from rouge_cli.render.as_json import envelope, term_object, write
+
+        write(envelope(view, terms=[term_object(t) for t in view.terms]))
+    else:
+        from rouge_cli.render.human.fan import print_terms
+
+        print_terms(view, view.terms)
+
+
+def cast(
+    number: Annotated[int, typer.Argument(metavar="N", help="The episode.", parser=episode_number)],
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    data: DataPath = None,
+) -> None:
+    """List who appears in episode N, in order of appearance.
+
+    \b
+    Examples:
+      rouge cast 1 -e 1
+      rouge cast 2 -e 2@10:00 --json | jq -r '.cast[].name'
+    """
+    from rouge_cli.cli.open_view import open_view
+    from rouge_cli.query.fan import cast as who_appears
+
+    view = open_view(data, up_to_episode, show_all)
+    present = who_appears(view, number)
+    if json:
+        from rouge_cli.render.as_json import cast_document, write
+
+        write(cast_document(view, number, present))
+    else:
+        from rouge_cli.render.human.fan import print_cast
+
+        print_cast(view, number, present)
+
+
+def roster(
+    faction: Annotated[
+        str, typer.Argument(metavar="FACTION", help="A faction's name.", autocompletion=complete_faction)
+    ],
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    data: DataPath = None,
+) -> None:
+    """List a faction's members: who is known, who is not yet.
+
+    \b
+    Examples:
+      rouge roster "Immortal Nine" -e 1
+      rouge roster "immortal nine" -e 1 --json | jq '.faction.unknown'
+    """
+    from rouge_cli.cli.open_view import open_view
+    from rouge_cli.query.fan import roster as members_of
+
+    view = open_view(data, up_to_episode, show_all)
+    found = members_of(view, faction)
+    if json:
+        from rouge_cli.render.as_json import roster_document, write
+
+        write(roster_document(view, found))
+    else:
+        from rouge_cli.render.human.fan import print_roster
+
+        print_roster(view, found)
+
+
+class GraphFormat(str, Enum):
+    tree = "tree"
+    dot = "dot"
+    mermaid = "mermaid"
+
+
+def relations(
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[NAME]", help="Only this character's relations.", autocompletion=complete_character),
+    ] = None,
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    output: Annotated[
+        GraphFormat, typer.Option("--format", metavar="FORMAT", help="tree, dot (Graphviz) or mermaid.")
+    ] = GraphFormat.tree,
+    data: DataPath = None,
+) -> None:
+    """Map who is what to whom, as far as you know.
+
+    \b
+    Examples:
+      rouge relations -e 1
+      rouge relations rouge -e 1
+      rouge relations -e 1 --format dot | dot -Tsvg > rouge.svg
+      rouge relations -e 1 --format mermaid
+    """
+    from rouge_cli.cli.open_view import open_view
+    from rouge_cli.query.fan import relation_edges
+
+    view = open_view(data, up_to_episode, show_all)
+    edges = relation_edges(view, name)
+    if json:
+        from rouge_cli.render.as_json import relations_document, write
+
+        write(relations_document(view, edges))
+    elif output is GraphFormat.tree:
+        from rouge_cli.render.human.fan import print_relations
+
+        print_relations(view, edges)
+    else:
+        from rouge_cli.render.as_graph import dot, mermaid
+        from rouge_cli.render.as_graph import write as write_text
+
+        write_text(dot(edges) if output is GraphFormat.dot else mermaid(edges))
+
+
+def since(
+    first: Annotated[int, typer.Argument(metavar="K", help="The first episode to catch up on.", parser=episode_number)],
+    up_to_episode: Episode = None,
+    show_all: ShowAll = False,
+    json: Json = False,
+    data: DataPath = None,
+) -> None:
+    """Catch up on episodes K to the one in force, in one recap.
+
+    \b
+    Examples:
+      rouge since 1 -e 1
+      rouge since 2 -e 3 --json | jq '.deaths'
+    """
+    from rouge_cli.cli.open_view import open_view
+    from rouge_cli.query.fan import catch_up
+
+    view = open_view(data, up_to_episode, show_all)
+    summary = catch_up(view, first)
+    if json:
+        from rouge_cli.render.as_json import catch_up_document, write
+
+        write(catch_up_document(view, summary))
+    else:
+        from rouge_cli.render.human.fan import print_catch_up
+
+        print_catch_up(view, summary)

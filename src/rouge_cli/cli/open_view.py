@@ -1,0 +1,58 @@
+"""Opening the gated view for a command: load, choose the position, gate. Nothing else sees data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from rouge_cli.common.position import settled
+from rouge_cli.config.paths import PathLike, dataset_path
+from rouge_cli.config.precedence import EpisodeChoice, choose_episode
+from rouge_cli.config.progress_file import read_saved_episode
+from rouge_cli.dataset.store import StaleCacheError, open_store
+from rouge_cli.gate import gate
+from rouge_cli.view import View
+
+
+def note(message: str) -> None:
+    """A one-line note on stderr (never on stdout, so pipes stay clean)."""
+    sys.stderr.write(f"rouge: {message}\n")
+
+
+def episode_in_force(
+    runtimes: Sequence[int | None], episode: str | None, show_all: bool, quiet: bool = False
+) -> EpisodeChoice:
+    """The position to show (given each episode's runtime), with the note or warning its origin calls for."""
+    choice = choose_episode(episode, show_all, os.environ, runtimes, read_saved_episode)
+    if quiet:
+        return choice
+    if choice.origin == "default":
+        note(
+            "note: showing episode 1 only. Set how far you are with --up-to-episode N (or N@MM:SS), "
+            "ROUGE_UP_TO_EPISODE=N or `rouge progress set N`."
+        )
+    elif choice.origin == "all":
+        note(f"warning: --all shows all {len(runtimes)} episodes, spoilers included.")
+    return choice
+
+
+def open_view(
+    data: PathLike | None, episode: str | None, show_all: bool, quiet: bool = False, query: str | None = None
+) -> View:
+    """Load the dataset, decide the position in force, and gate: the only way commands see data.
+
+    With `query`, only the records a lookup of that name can depend on are loaded (see
+    `Store.for_query`); the gate's answer about any match is the same as on the whole dataset.
+    """
+    path = dataset_path(data)
+    store = open_store(path)
+    runtimes = [e.runtime for e in store.episodes]
+    position = episode_in_force(runtimes, episode, show_all, quiet).position
+    chosen = settled(position, runtimes[position.episode - 1])
+    try:
+        dataset = store.for_query(query, chosen.moment) if query is not None else store.everything()
+    except StaleCacheError:
+        store = open_store(path, rebuild=True)
+        dataset = store.for_query(query, chosen.moment) if query is not None else store.everything()
+    return gate(dataset, chosen)

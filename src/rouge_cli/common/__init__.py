@@ -1,0 +1,1 @@
+"""Foundations every layer may use: positions, errors, text, escaping, safe file reads."""

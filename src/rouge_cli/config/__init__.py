@@ -1,0 +1,1 @@
+"""The user's settings: directories, the dataset path, saved progress, which position is in force."""

@@ -1,0 +1,209 @@
+"""Semantic checks over a parsed dataset: ids, references, dates and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+from rouge_cli.common.errors import Problem
+from rouge_cli.common.position import format_time, moment, parse_time
+from rouge_cli.dataset.model import Character, Dataset, Dated, Faction, Term
+from rouge_cli.dataset.schema import Parsed
+
+
+def check_dataset(parsed: Parsed) -> Iterator[Problem]:
+    """Every semantic problem of the dataset (duplicate ids, dangling references, bad dates)."""
+    data = parsed.dataset
+    yield from _duplicates(parsed, ((f.id, f) for f in data.factions), "faction")
+    yield from _duplicates(parsed, ((c.id, c) for c in data.characters), "character")
+    yield from _sources(parsed, data)
+    yield from _times(parsed, data)
+    factions = {f.id: f for f in data.factions}
+    characters = {c.id: c for c in data.characters}
+    for faction in data.factions:
+        dated: list[Dated] = [*faction.names, *faction.facts]
+        for item in dated:
+            yield from _not_before(parsed, item, faction, "the faction is introduced")
+        yield from _superseded(parsed, faction.facts)
+        first = _moment_of(faction)
+        if not any(_moment_of(n) <= first and n.kind == "name" for n in faction.names):
+            yield Problem(
+                f"{parsed.path_of(faction)}.names",
+                "a name of kind 'name' must be revealed when the faction first appears",
+            )
+    for character in data.characters:
+        yield from _character(parsed, character, factions, characters)
+    yield from _duplicates(parsed, ((t.id, t) for t in data.terms), "term")
+    for term in data.terms:
+        term_items: list[Dated] = [*term.names, *term.facts]
+        for item in term_items:
+            yield from _not_before(parsed, item, term, "the term is first said")
+        yield from _superseded(parsed, term.facts)
+        if not any(_moment_of(n) <= _moment_of(term) and n.kind == "name" for n in term.names):
+            yield Problem(f"{parsed.path_of(term)}.names", "a name of kind 'name' must be said when the term first is")
+
+
+_TIMED = (("revealed_in", "at"), ("superseded_in", "superseded_at"), ("ended_in", "ended_at"))
+
+
+def _times(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
+    """Every time inside an episode lies within that episode's runtime and has its episode."""
+    runtimes = {e.number: e.runtime for e in data.episodes}
+    items: list[object] = [*data.factions, *data.characters]
+    for faction in data.factions:
+        items += [*faction.names, *faction.facts]
+    for c in data.characters:
+        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
+        if c.same_as is not None:
+            items.append(c.same_as)
+    for term in data.terms:
+        items += [term, *term.names, *term.facts]
+    for c in data.characters:
+        for seen in c.appears_in:
+            runtime = runtimes.get(seen.episode)
+            if seen.at is not None and runtime is not None and seen.at > runtime:
+                yield Problem(
+                    f"{parsed.path_of(seen)}.at",
+                    f"{format_time(seen.at)} is past the end of episode {seen.episode} ({format_time(runtime)})",
+                )
+            if moment(seen.episode, seen.at) < _moment_of(c):
+                yield Problem(f"{parsed.path_of(seen)}.episode", "an appearance before the character first appears")
+    for item in items:
+        for episode_key, time_key in _TIMED:
+            if time_key != "at" and not hasattr(item, time_key):
+                break
+            seconds: int | None = getattr(item, time_key)
+            if seconds is None:
+                continue
+            episode: int | None = getattr(item, episode_key, None)
+            where = f"{parsed.path_of(item)}.{time_key}"
+            if episode is None:
+                yield Problem(where, f"a time needs {episode_key}")
+                continue
+            runtime = runtimes.get(episode)
+            if runtime is not None and seconds > runtime:
+                yield Problem(
+                    where, f"{format_time(seconds)} is past the end of episode {episode} ({format_time(runtime)})"
+                )
+
+
+def _duplicates(parsed: Parsed, keyed: Iterable[tuple[str, object]], what: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for key, item in keyed:
+        if key in seen:
+            yield Problem(f"{parsed.path_of(item)}.id", f"duplicate {what} id '{key}'")
+        seen.add(key)
+
+
+def _sources(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
+    known = {source.key for source in data.sources}
+    items: list[Dated | Character | Faction | object] = [*data.episodes, *data.factions, *data.characters]
+    for faction in data.factions:
+        items += [*faction.names, *faction.facts]
+    for c in data.characters:
+        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts, *c.appears_in]
+        if c.same_as is not None:
+            items.append(c.same_as)
+    for term in data.terms:
+        items += [term, *term.names, *term.facts]
+    unknown: dict[str, list[str]] = {}  # each distinct source string is split once
+    for item in items:
+        source: str = getattr(item, "source", "")
+        missing = unknown.get(source)
+        if missing is None:
+            missing = unknown[source] = [m for m in (_source_problem(p, known) for p in source.split(",")) if m]
+        for message in missing:
+            yield Problem(f"{parsed.path_of(item)}.source", message)
+
+
+def _source_problem(part: str, known: set[str]) -> str | None:
+    """What is wrong with one cited source (`KEY` or `KEY HH:MM:SS`), or None."""
+    key, _, time = part.strip().partition(" ")
+    if key not in known:
+        return f"source key '{key}' is not declared in [sources]"
+    hours, colon, rest = time.partition(":")
+    if time and not (
+        colon
+        and hours.isascii()
+        and hours.isdigit()
+        and len(hours) == 2
+        and len(rest) == 5
+        and parse_time(rest) is not None
+    ):
+        return f"source '{part.strip()}': a cited time is written HH:MM:SS"
+    return None
+
+
+def _moment_of(item: object, episode_key: str = "revealed_in", time_key: str = "at") -> int:
+    episode: int = getattr(item, episode_key)
+    return moment(episode, getattr(item, time_key, None))
+
+
+def _when(item: object, episode_key: str = "revealed_in", time_key: str = "at") -> str:
+    seconds: int | None = getattr(item, time_key, None)
+    episode: int = getattr(item, episode_key)
+    return f"episode {episode}" + (f" at {format_time(seconds)}" if seconds is not None else "")
+
+
+def _not_before(parsed: Parsed, item: Dated, start: Character | Faction | Term | Dated, what: str) -> Iterator[Problem]:
+    if item.revealed_in > start.revealed_in:  # the common case, decided without times
+        return
+    if _moment_of(item) < _moment_of(start):
+        yield Problem(f"{parsed.path_of(item)}.revealed_in", f"{_when(item)} is before {what} ({_when(start)})")
+
+
+def _superseded(parsed: Parsed, items: Iterable[Dated]) -> Iterator[Problem]:
+    for item in items:
+        revealed_in: int = item.revealed_in
+        for key, time_key in (("superseded_in", "superseded_at"), ("ended_in", "ended_at")):
+            later: int | None = getattr(item, key, None)
+            if later is not None and _moment_of(item, key, time_key) <= _moment_of(item):
+                yield Problem(
+                    f"{parsed.path_of(item)}.{key}", f"{key} ({later}) must be after revealed_in ({revealed_in})"
+                )
+
+
+def _character(
+    parsed: Parsed, c: Character, factions: Mapping[str, Faction], characters: Mapping[str, Character]
+) -> Iterator[Problem]:
+    path = parsed.path_of(c)
+    appears = "the character first appears"
+    dated: list[Dated] = [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
+    for item in dated:
+        yield from _not_before(parsed, item, c, appears)
+    yield from _superseded(parsed, [*c.factions, *c.relations, *c.facts])
+    first = _moment_of(c)
+    if c.descriptor is None and not any(_moment_of(n) <= first and n.kind == "name" for n in c.names):
+        yield Problem(
+            f"{path}.descriptor", "required: no name of kind 'name' is revealed when the character first appears"
+        )
+    for membership in c.factions:
+        faction = factions.get(membership.faction_id)
+        if faction is None:
+            yield Problem(f"{parsed.path_of(membership)}.id", f"unknown faction id '{membership.faction_id}'")
+        else:
+            yield from _not_before(parsed, membership, faction, "the faction is introduced")
+    for relation in c.relations:
+        target = characters.get(relation.to)
+        if target is None:
+            yield Problem(f"{parsed.path_of(relation)}.to", f"unknown character id '{relation.to}'")
+        elif target is c:
+            yield Problem(f"{parsed.path_of(relation)}.to", "a character cannot be related to itself")
+        else:
+            yield from _not_before(parsed, relation, target, f"'{target.id}' first appears")
+    if c.same_as is not None:
+        yield from _identity(parsed, c, characters)
+
+
+def _identity(parsed: Parsed, c: Character, characters: Mapping[str, Character]) -> Iterator[Problem]:
+    assert c.same_as is not None
+    path = f"{parsed.path_of(c.same_as)}.id"
+    target = characters.get(c.same_as.target_id)
+    if target is None:
+        yield Problem(path, f"unknown character id '{c.same_as.target_id}'")
+    elif target is c:
+        yield Problem(path, "a persona cannot be the same as itself")
+    elif target.same_as is not None:
+        yield Problem(path, f"'{target.id}' is itself a persona; point same_as at the character behind it")
+    else:
+        yield from _not_before(parsed, c.same_as, c, "the persona first appears")
+        yield from _not_before(parsed, c.same_as, target, f"'{target.id}' first appears")

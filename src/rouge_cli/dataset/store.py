@@ -1,0 +1,241 @@
+"""A cached, per-record copy of a validated dataset, so large datasets load only what a command needs.
+
+The first run after the dataset file changes validates it in full (`load.load_dataset`)
+and writes the cache: `KEY.records` (each character marshalled on its own), `KEY.order`
+(every record's place, in dataset order), `KEY.ids.N` and `KEY.words.N` (small hashed
+buckets: id -> where its record is and who is merged with it; word of a name or
+description -> ids), and last `KEY.meta` (series, episodes, factions). A lookup reads the
+meta file, one word bucket, a few id buckets and the records it needs. Anything missing,
+stale or malformed is rebuilt; the spoiler gate then runs on whatever was loaded, exactly
+as it would on the whole file.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import zlib
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
+
+from rouge_cli.common.position import moment
+from rouge_cli.common.text import PERSON, lookup_words, stem, words
+from rouge_cli.config.paths import PathLike
+from rouge_cli.dataset import cache
+from rouge_cli.dataset.codec import Row, decode_character, decode_header, encode_character, encode_header
+from rouge_cli.dataset.model import (
+    Character,
+    Dataset,
+)
+
+
+class StaleCacheError(Exception):
+    """A cache file does not hold what the meta file promised."""
+
+
+def bucket_of(text: str, buckets: int) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogateescape")) % buckets
+
+
+class Store:
+    """A dataset read from its cache: the header always, everything else on demand."""
+
+    def __init__(
+        self, meta: dict[str, Any], key: str, loaded: Sequence[Character] = (), pieces: dict[str, Any] | None = None
+    ) -> None:
+        self.series, self.sources, self.episodes, self.factions, self.terms = decode_header(meta["header"])
+        self.key = key
+        self.buckets: int = meta["buckets"]
+        self._loaded: dict[str, Character] = {c.id: c for c in loaded}
+        self._complete = bool(loaded)
+        self._pieces: dict[str, Any] = dict(pieces or {})
+        self.loaded_for_query = 0
+        """How many records the last `for_query` gathered (tests count work with it)."""
+        if self._complete and not self._pieces:
+            self._pieces.update(_pieces_of(list(loaded), self.buckets))
+
+    @property
+    def episode_count(self) -> int:
+        return len(self.episodes)
+
+    def _piece(self, suffix: str) -> Any:
+        if suffix not in self._pieces:
+            value = cache.read(cache.cache_path(self.key, suffix))
+            if not isinstance(value, list if suffix == "order" else dict):
+                raise StaleCacheError(suffix)
+            self._pieces[suffix] = value
+        return self._pieces[suffix]
+
+    def _summary(self, character_id: str) -> Row | None:
+        found: Row | None = self._piece(f"ids.{bucket_of(character_id, self.buckets)}").get(character_id)
+        return found
+
+    def _load(self, ids: Iterable[str]) -> None:
+        records = cache.cache_path(self.key, "records")
+        for character_id in ids:
+            if character_id in self._loaded:
+                continue
+            summary = self._summary(character_id)
+            if summary is None:
+                raise StaleCacheError(character_id)
+            try:
+                row = cache.read_record(records, summary[1], summary[2], summary[6])
+                self._loaded[character_id] = decode_character(cast(Row, row))
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
+                raise StaleCacheError(records) from error
+
+    def _dataset(self, ids: Iterable[str]) -> Dataset:
+        wanted = set(ids)
+        self._load(wanted)
+        ordered = sorted(wanted, key=lambda i: cast(Row, self._summary(i))[0])
+        return Dataset(
+            self.series, self.sources, self.episodes, self.factions, tuple(self._loaded[i] for i in ordered), self.terms
+        )
+
+    def everything(self) -> Dataset:
+        if not self._complete:
+            order: list[Row] = self._piece("order")
+            blob = cache.read_bytes(cache.cache_path(self.key, "records"))
+            if blob is None:
+                raise StaleCacheError("records")
+            try:
+                for character_id, offset, length, crc in order:
+                    if character_id not in self._loaded:
+                        row = cache.loads_record(blob, offset, length, crc)
+                        self._loaded[character_id] = decode_character(cast(Row, row))
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
+                raise StaleCacheError("records") from error
+            self._complete = True
+        characters = tuple(self._loaded[row[0]] for row in self._piece("order"))
+        return Dataset(self.series, self.sources, self.episodes, self.factions, characters, self.terms)
+
+    def _group(self, character_id: str, limit: int) -> set[str]:
+        """The ids gathered under `character_id`'s identity at the moment `limit`."""
+        summary = self._summary(character_id)
+        if summary is None:
+            raise StaleCacheError(character_id)
+        target, merged_in = summary[3], summary[4]
+        root = target if target is not None and merged_in <= limit and self._summary(target) else character_id
+        personas = cast(Row, self._summary(root))[5]
+        return {root, *(p for p in personas if cast(Row, self._summary(p))[4] <= limit)}
+
+    def for_query(self, query: str, limit: int) -> Dataset:
+        """The records a lookup of `query` at the moment `limit` can depend on.
+
+        Every character with names or a description holding every word of the query (a match
+        must: the words stand in one of its labels) visible by `limit`, each with everyone merged with it
+        then, and the same for everyone they are related to, so the gate computes their views
+        and the names shown in their relations exactly as it does on the whole dataset. A word
+        that becomes visible only later loads nothing: a lookup of a later name does the same
+        work as one of a name that never existed.
+        """
+        asked = lookup_words(query)
+        wanted_words = {stem(w) for w in asked if w not in PERSON} or {stem(w) for w in asked}
+        if not wanted_words:
+            return self._dataset(())
+        # A match contains every word of the query: the candidates are those holding all of them.
+        candidates: set[str] | None = None
+        for word in sorted(wanted_words):
+            bucket = self._piece(f"words.{bucket_of(word, self.buckets)}")
+            holders = {character_id for character_id, shown in bucket.get(word, ()) if shown <= limit}
+            candidates = holders if candidates is None else candidates & holders
+        wanted: set[str] = set()
+        for character_id in sorted(candidates or ()):
+            wanted |= self._group(character_id, limit)
+        self._load(wanted)
+        for character_id in list(wanted):
+            for relation in self._loaded[character_id].relations:
+                if self._summary(relation.to) is not None and moment(relation.revealed_in, relation.at) <= limit:
+                    wanted |= self._group(relation.to, limit)
+        self.loaded_for_query = len(wanted)
+        return self._dataset(wanted)
+
+
+def _pieces_of(
+    characters: list[Character], buckets: int, offsets: Sequence[tuple[int, int, int]] = ()
+) -> dict[str, Any]:
+    """The id and word buckets and the order list for `characters`."""
+    personas: dict[str, list[str]] = {}
+    for c in characters:
+        if c.same_as is not None:
+            personas.setdefault(c.same_as.target_id, []).append(c.id)
+    pieces: dict[str, Any] = {f"ids.{b}": {} for b in range(buckets)}
+    pieces.update({f"words.{b}": {} for b in range(buckets)})
+    order = []
+    for position, c in enumerate(characters):
+        offset, length, crc = offsets[position] if offsets else (0, 0, 0)
+        target = c.same_as.target_id if c.same_as else None
+        merged_in = moment(c.same_as.revealed_in, c.same_as.at) if c.same_as else 0
+        pieces[f"ids.{bucket_of(c.id, buckets)}"][c.id] = (
+            position,
+            offset,
+            length,
+            target,
+            merged_in,
+            tuple(personas.get(c.id, ())),
+            crc,
+        )
+        order.append((c.id, offset, length, crc))
+        shown: dict[str, int] = {}  # each word of a label, with the moment it first becomes visible
+        labels = [(n.text, moment(n.revealed_in, n.at)) for n in c.names]
+        if c.descriptor:
+            labels.append((c.descriptor, moment(c.revealed_in, c.at)))
+        for label, when in labels:
+            for word in words(label):
+                for key in {word, stem(word)}:  # lookups intersect stems; a stem stands for its words
+                    shown[key] = min(when, shown.get(key, when))
+        for word, when in shown.items():
+            pieces[f"words.{bucket_of(word, buckets)}"].setdefault(word, []).append((c.id, when))
+    for b in range(buckets):
+        pieces[f"words.{b}"] = {w: tuple(ids) for w, ids in pieces[f"words.{b}"].items()}
+    pieces["order"] = order
+    return pieces
+
+
+def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Write the cache for `data` (the meta file last); return the meta object and the pieces."""
+    blobs = [marshal.dumps(encode_character(c)) for c in data.characters]
+    offsets, position = [], 0
+    for blob in blobs:
+        offsets.append((position, len(blob), zlib.crc32(blob)))
+        position += len(blob)
+    buckets = max(1, len(data.characters) // 256)
+    cache.forget_other_versions(key)
+    cache.write_bytes(cache.cache_path(key, "records"), b"".join(blobs))
+    pieces = _pieces_of(list(data.characters), buckets, offsets)
+    for suffix, value in pieces.items():
+        cache.write(cache.cache_path(key, suffix), value)
+    meta = {"format": cache.FORMAT, "key": key, "size": position, "buckets": buckets, "header": encode_header(data)}
+    cache.write(cache.cache_path(key, "meta"), meta)
+    return meta, pieces
+
+
+def open_store(path: PathLike, rebuild: bool = False) -> Store:
+    """The dataset at `path` through its cache; validates and caches the file when needed."""
+    key = cache.data_key(str(path))
+    if key is not None and not rebuild:
+        meta = cache.read(cache.cache_path(key, "meta"))
+        if _trusted(meta, key):
+            try:
+                return Store(cast(dict[str, Any], meta), key)
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+                pass
+    from rouge_cli.dataset.load import load_dataset, paused_collector
+
+    data = load_dataset(path)
+    pieces = None
+    if key is not None and cache.data_key(str(path)) == key:
+        with paused_collector():
+            meta, pieces = _write(data, key)
+    else:
+        meta = {"buckets": 1, "header": encode_header(data)}
+    return Store(meta, key or "", loaded=data.characters, pieces=pieces)
+
+
+def _trusted(meta: object, key: str) -> bool:
+    if not isinstance(meta, dict) or meta.get("format") != cache.FORMAT or meta.get("key") != key:
+        return False
+    try:
+        return os.path.getsize(cache.cache_path(key, "records")) == cache.HEADER + int(meta.get("size", -1))
+    except OSError:
+        return False

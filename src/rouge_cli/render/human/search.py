@@ -1,0 +1,43 @@
+"""Search results grouped by character or faction."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from rouge_cli.common.text import words
+from rouge_cli.query.search import Result
+from rouge_cli.render.human import STYLES, emit, muted, title_line
+from rouge_cli.view import View
+
+
+def _highlighted(text: str, pattern: re.Pattern[str] | None) -> Text:
+    line = Text(text)
+    if pattern is not None:
+        line.highlight_regex(pattern, style=STYLES["match"])
+    return line
+
+
+def print_results(view: View, query: str, results: tuple[Result, ...], text: str = "") -> None:
+    """The hits, grouped; on a terminal the words searched for are highlighted."""
+    wanted = words(text)
+    pattern = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in wanted) + r")\w*") if wanted else None
+    hits = sum(len(r.hits) for r in results)
+    parts: list[RenderableType] = [title_line(view, "search results")]
+    if not results:
+        parts.append(Text(f"No results for {query} {view.where}."))
+    else:
+        parts.append(muted(f"{hits} hit(s) in {len(results)} character(s) or faction(s) for {query}"))
+    for result in results:
+        label = result.name if result.kind == "character" else f"{result.name} ({result.kind})"
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style=STYLES["episode"])
+        grid.add_column(no_wrap=True, style=STYLES["muted"])
+        grid.add_column(overflow="fold")
+        for hit in result.hits:
+            grid.add_row(f"  ep {hit.episode}", hit.field, _highlighted(hit.text, pattern))
+        parts += [Text(""), Text(label, style=STYLES["name"]), grid]
+    emit(Group(*parts))
