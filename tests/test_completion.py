@@ -143,6 +143,29 @@ HEAVY = {
 }
 
 
+TAB_MODULES = {
+    "rouge_cli",
+    "rouge_cli.entry",
+    "rouge_cli.cli",
+    "rouge_cli.cli.completion",
+    "rouge_cli.cli.completion.tab",
+    "rouge_cli.cli.completion.offer",
+    "rouge_cli.common",
+    "rouge_cli.common.escape",
+    "rouge_cli.common.files",
+    "rouge_cli.common.folding",
+    "rouge_cli.common.position",
+    "rouge_cli.config",
+    "rouge_cli.config.dirs",
+    "rouge_cli.config.paths",
+    "rouge_cli.config.precedence",
+    "rouge_cli.config.progress_file",
+    "rouge_cli.dataset",
+    "rouge_cli.dataset.cache",
+}
+"""Every module a Tab answered from a cached table may load, whatever the position's origin."""
+
+
 @pytest.mark.parametrize("origin", ["flag", "environment", "progress", "position"])
 def test_tab_imports_nothing_heavy_whatever_the_position_comes_from(tmp_path: Path, origin: str) -> None:
     """Pressing Tab stays near `python -c pass`: the modules it loads are pinned here."""
@@ -167,3 +190,4 @@ def test_tab_imports_nothing_heavy_whatever_the_position_comes_from(tmp_path: Pa
 
     loaded = set(ast.literal_eval(result.stdout.splitlines()[-1]))
     assert loaded & HEAVY == set()
+    assert {name for name in loaded if name.startswith("rouge_cli")} <= TAB_MODULES

@@ -86,3 +86,11 @@ def test_wheel_ships_the_dataset_the_console_script_and_the_license(tmp_path: Pa
     assert "[console_scripts]\nrouge = rouge_cli.entry:main\n" in scripts
     # the command is the generated entry point, no longer a launcher shipped as a data script
     assert not [n for n in names if ".data/scripts/" in n]
+    # completion scripts and the man page, where the shells and man look (under the prefix's share/)
+    shared = {n.split(".data/data/", 1)[1] for n in names if ".data/data/" in n}
+    assert {
+        "share/bash-completion/completions/rouge",
+        "share/zsh/site-functions/_rouge",
+        "share/fish/vendor_completions.d/rouge.fish",
+        "share/man/man1/rouge.1",
+    } <= shared

@@ -89,7 +89,7 @@ def outputs(session: Session, generated: Generated, position: Position) -> Itera
 
 
 def completion(session: Session, episode: Position, line: str) -> str:
-    from rouge_cli.cli.tab import answer
+    from rouge_cli.cli.completion.tab import answer
 
     env = {"_ROUGE_COMPLETE": "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
     env["_TYPER_COMPLETE_ARGS"] = f"rouge {line} --data {session.data} -e {episode} "

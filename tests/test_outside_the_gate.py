@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from rouge_cli.cli.app import app
 from rouge_cli.common.position import Position, moment
-from rouge_cli.dataset import cache
+from rouge_cli.config.dirs import ENV_CACHE
 from rouge_cli.dataset.load import read_document, validate
 from rouge_cli.dataset.model import Dataset
 from rouge_cli.dataset.store import open_store
@@ -25,7 +25,7 @@ from toml_writer import to_toml
 
 def test_a_name_revealed_later_costs_what_a_name_that_never_existed_costs(tmp_path: Path) -> None:
     """Counted, not timed: a lookup loads no record for a word nobody can see yet."""
-    os.environ[cache.ENV_CACHE] = str(tmp_path / "cache")
+    os.environ[ENV_CACHE] = str(tmp_path / "cache")
     try:
         open_store(MINI)
         store = open_store(MINI)
@@ -37,7 +37,7 @@ def test_a_name_revealed_later_costs_what_a_name_that_never_existed_costs(tmp_pa
         store.for_query("verde", Position(3).moment)
         seen = store.loaded_for_query
     finally:
-        del os.environ[cache.ENV_CACHE]
+        del os.environ[ENV_CACHE]
     assert later == never == 0 and seen > 0
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import Invoke
 from rouge_cli.common.position import Position
-from rouge_cli.dataset import cache
+from rouge_cli.config.dirs import ENV_CACHE
 from rouge_cli.dataset.load import read_document, validate
 from rouge_cli.dataset.store import open_store
 from rouge_cli.gate import gate, where
@@ -104,13 +104,13 @@ def test_a_lookup_subset_gives_the_same_answer_as_the_whole_dataset(case: tuple[
         data = Path(folder) / "data.toml"
         data.write_text(to_toml(generated.dataset), encoding="utf-8")
         assume(not validate(read_document(data))[1])
-        os.environ[cache.ENV_CACHE] = str(Path(folder) / "cache")
+        os.environ[ENV_CACHE] = str(Path(folder) / "cache")
         try:
             open_store(data)  # the cold run writes the cache
             warm = open_store(data)
             subset = gate(warm.for_query(query, where(generated.dataset, episode).moment), episode)
             whole = gate(open_store(data).everything(), episode)
         finally:
-            del os.environ[cache.ENV_CACHE]
+            del os.environ[ENV_CACHE]
         assert whole == gate(generated.dataset, episode)
         assert match(subset.characters, query) == match(whole.characters, query)

@@ -23,8 +23,9 @@ def main() -> None:
 
 
 def _run() -> None:
+    _take_no_color(sys.argv)
     if os.environ.get("_ROUGE_COMPLETE"):
-        from rouge_cli.cli.tab import answer
+        from rouge_cli.cli.completion.tab import answer
 
         code = answer(os.environ)
         if code is not None:
@@ -47,6 +48,15 @@ def _run() -> None:
 
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _take_no_color(argv: list[str]) -> None:
+    """`--no-color` anywhere before `--` (not only before the command): NO_COLOR=1, and the flag is dropped."""
+    args = argv[1:]
+    end = args.index("--") if "--" in args else len(args)
+    if "--no-color" in args[:end]:
+        os.environ["NO_COLOR"] = "1"
+        argv[1:] = [arg for arg in args[:end] if arg != "--no-color"] + args[end:]
 
 
 def _names_a_shell(args: list[str]) -> bool:

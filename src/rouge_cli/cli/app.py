@@ -87,6 +87,13 @@ def main(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page long output on a terminal (as `git --no-pager`).")
     ] = False,
+    no_color: Annotated[
+        bool,
+        typer.Option(
+            "--no-color",
+            help="No colours (as NO_COLOR=1); also after a command: `who x --no-color`.",
+        ),
+    ] = False,
 ) -> None:
     """A spoiler-safe character guide for Metallic Rouge.
 
@@ -101,11 +108,14 @@ def main(
       rouge list --json | jq -r '.characters[].name'
       rouge progress set 5
       rouge --no-pager who rouge -e 13
+      rouge who rouge -e 13 --no-color
     """
-    if no_pager:
-        import os
+    import os
 
+    if no_pager:
         os.environ["ROUGE_NO_PAGER"] = "1"
+    if no_color:
+        os.environ["NO_COLOR"] = "1"
 
 
 app.command()(who)

@@ -9,14 +9,14 @@ import typer
 
 def complete_character(ctx: typer.Context, incomplete: str) -> list[str]:
     """Offer the character names visible at the episode in force."""
-    from rouge_cli.cli.completion_tables import from_params
+    from rouge_cli.cli.completion.tables import from_params
 
     return from_params(ctx.params, "character", incomplete)
 
 
 def complete_faction(ctx: typer.Context, incomplete: str) -> list[str]:
     """Offer the faction names visible at the episode in force."""
-    from rouge_cli.cli.completion_tables import from_params
+    from rouge_cli.cli.completion.tables import from_params
 
     return from_params(ctx.params, "faction", incomplete)
 
@@ -90,6 +90,6 @@ FormatOption = Annotated[
 
 def complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
     """Offer the terms visible at the position in force."""
-    from rouge_cli.cli.completion_tables import from_params
+    from rouge_cli.cli.completion.tables import from_params
 
     return from_params(ctx.params, "term", incomplete)

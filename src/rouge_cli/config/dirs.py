@@ -1,8 +1,8 @@
-"""Where rouge keeps the user's files, and how the progress file reads: no heavy imports.
+"""Where rouge keeps the user's files: the config directory (saved progress) and the cache.
 
-Shell completion reads the saved progress on every Tab, so this module imports only `os`,
-`sys` and `position` (TOML is parsed by hand for the two keys rouge writes, and `tomllib`
-is loaded only for a file edited into another shape).
+`$XDG_CONFIG_HOME` and `$XDG_CACHE_HOME` are honoured on every platform, as command-line
+users expect; otherwise the platform's own directories. Only `os` and `sys` are imported
+(shell completion finds the cache through here on every Tab).
 """
 
 from __future__ import annotations
@@ -10,11 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
-from rouge_cli.common.position import Position, parse_time
-
-FILE_NAME = "progress.toml"
-KEY = "up_to_episode"
-AT_KEY = "at"
+PROGRESS_FILE = "progress.toml"
+ENV_CACHE = "ROUGE_CACHE_DIR"
 
 
 def config_dir() -> str:
@@ -29,46 +26,19 @@ def config_dir() -> str:
 
 
 def progress_path() -> str:
-    return os.path.join(config_dir(), FILE_NAME)
+    return os.path.join(config_dir(), PROGRESS_FILE)
 
 
-def parse_progress(text: str) -> Position | None:
-    """The position in a progress file's text, or None when it is not a valid progress file.
+def cache_dir() -> str:
+    """`$ROUGE_CACHE_DIR`, else `$XDG_CACHE_HOME/rouge`, else the platform's user cache directory."""
+    explicit = os.environ.get(ENV_CACHE, "")
+    if explicit:
+        return explicit
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return os.path.join(xdg, "rouge")
+    if sys.platform.startswith("linux"):
+        return os.path.join(os.path.expanduser("~"), ".cache", "rouge")
+    from platformdirs import user_cache_dir
 
-    `up_to_episode = N`, and optionally `at = "MM:SS"` (a viewer paused inside episode N).
-    Files written before positions existed hold only the episode and keep working.
-    """
-    values: dict[str, str] = {}
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        key, sign, value = stripped.partition("=")
-        if not sign or key.strip() not in (KEY, AT_KEY) or key.strip() in values:
-            return _parse_toml(text)
-        values[key.strip()] = value.strip()
-    episode, at = values.get(KEY, ""), values.get(AT_KEY)
-    if not (0 < len(episode) <= 9 and episode.isascii() and episode.isdigit()) or int(episode) < 1:
-        return _parse_toml(text) if episode else None
-    if at is None:
-        return Position(int(episode))
-    seconds = parse_time(at[1:-1]) if len(at) == 7 and at[0] == at[-1] == '"' else None
-    return None if seconds is None else Position(int(episode), seconds)
-
-
-def _parse_toml(text: str) -> Position | None:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised only on Python 3.10
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-    try:
-        document = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError):
-        return None
-    episode, at = document.get(KEY), document.get(AT_KEY)
-    if set(document) - {KEY, AT_KEY} or type(episode) is not int or not 1 <= episode < 10**9:
-        return None
-    if at is None:
-        return Position(episode)
-    seconds = parse_time(at) if isinstance(at, str) and len(at) == 5 else None
-    return None if seconds is None else Position(episode, seconds)
+    return user_cache_dir("rouge", appauthor=False)

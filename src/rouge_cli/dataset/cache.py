@@ -17,26 +17,12 @@ import os
 import sys
 import zlib
 
+from rouge_cli.config.dirs import cache_dir
+
 FORMAT = 3
-ENV_CACHE = "ROUGE_CACHE_DIR"
 MAGIC = b"RGC1"
 HEADER = 16  # magic (4), content length (8), CRC-32 (4)
 LIMIT = 1 << 30
-
-
-def cache_dir() -> str:
-    """`$ROUGE_CACHE_DIR`, else `$XDG_CACHE_HOME/rouge`, else the platform's user cache directory."""
-    explicit = os.environ.get(ENV_CACHE, "")
-    if explicit:
-        return explicit
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if xdg and os.path.isabs(xdg):
-        return os.path.join(xdg, "rouge")
-    if sys.platform.startswith("linux"):
-        return os.path.join(os.path.expanduser("~"), ".cache", "rouge")
-    from platformdirs import user_cache_dir
-
-    return user_cache_dir("rouge", appauthor=False)
 
 
 def data_key(data_path: str) -> str | None:

@@ -14,23 +14,12 @@ from __future__ import annotations
 import os
 import sys
 
-from rouge_cli.common.escape import printable
-from rouge_cli.common.folding import fold
+from rouge_cli.cli.completion.offer import KINDS, episode_suffix, offer, render
 from rouge_cli.dataset import cache
 
 COMPLETE_VAR = "_ROUGE_COMPLETE"
 NAME_COMMANDS = ("who", "timeline", "relations")
-KINDS = ("character", "faction", "term")
 VALUE_OPTIONS = ("-e", "--up-to-episode", "--data", "-f", "--faction", "--species", "--status")
-# (label, folded label, folded words) for characters, then for factions.
-Rows = list[tuple[str, str, tuple[str, ...]]]
-Table = tuple[Rows, Rows, Rows]
-"""Characters, factions and terms."""
-
-
-def episode_suffix(position: str) -> str:
-    """The cache suffix of the completion table at `position` (as `Position.__str__` writes it)."""
-    return f"complete-{position.replace(':', '.')}"
 
 
 def split_words(line: str) -> list[str]:
@@ -120,76 +109,27 @@ def target(args: list[str], typed: str) -> tuple[str, str, dict[str, str]] | Non
     return None
 
 
-def _saved_episode() -> str | None:
-    """The saved progress as text ("" when none), or None when it is not plainly readable."""
-    from rouge_cli.common.files import PROGRESS_LIMIT, read_regular
-    from rouge_cli.config.dirs import config_dir, parse_progress
-
-    try:
-        episode = parse_progress(read_regular(os.path.join(config_dir(), "progress.toml"), PROGRESS_LIMIT).decode())
-    except FileNotFoundError:
-        return ""
-    except (OSError, UnicodeDecodeError):
-        return None
-    return str(episode) if episode is not None else None
-
-
 def episode_in_force(options: dict[str, str]) -> str | None:
     """The position as `rouge` would choose it, when that is plain; None to take the slow path.
 
-    The position is returned in its canonical form; whether it lies inside the dataset is
-    left to the table's builder (an impossible position has no cached table).
+    The order is `config.precedence.origin_in_force`'s; the position is returned in its
+    canonical form, and whether it lies inside the dataset is left to the table's builder
+    (an impossible position has no cached table).
     """
-    if "--all" in options:
-        return None
-    raw = options.get("-e") or os.environ.get("ROUGE_UP_TO_EPISODE", "").strip() or _saved_episode()
-    if (
-        not options.get("-e")
-        and os.environ.get("ROUGE_UP_TO_EPISODE")
-        and not os.environ["ROUGE_UP_TO_EPISODE"].strip()
-    ):
-        return None
-    if raw == "":
-        return "1"
     from rouge_cli.common.position import parse_position
+    from rouge_cli.config.precedence import ENV_EPISODE, origin_in_force
 
-    position = parse_position(raw) if raw is not None else None
+    origin = origin_in_force(options.get("-e"), "--all" in options, os.environ)
+    if origin == "all":
+        return None
+    if origin == "saved":
+        from rouge_cli.config.progress_file import saved_position
+
+        saved, problem = saved_position()
+        return None if problem is not None else str(saved or 1)
+    raw = options["-e"] if origin == "flag" else os.environ[ENV_EPISODE]
+    position = parse_position(raw)
     return None if position is None else str(position)
-
-
-def offer(rows: list[tuple[str, str, tuple[str, ...]]], typed: str) -> list[str]:
-    """Labels the typed text could be the start of (of the whole label or of one of its words).
-
-    Names in Japanese script are offered only once Japanese is typed, so that Tab on an empty
-    or Latin prefix lists the names a viewer of the English release knows.
-    """
-    prefix = fold(typed)
-    latin = prefix.isascii()
-    return [
-        label
-        for label, folded, words in rows
-        if (folded.startswith(prefix) or any(w.startswith(prefix) for w in words))
-        and not (latin and not label.isascii() and _japanese(label))
-    ]
-
-
-def _japanese(label: str) -> bool:
-    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff66" <= ch <= "\uff9f" for ch in label)
-
-
-def render(shell: str, values: list[str], fish_action: str) -> tuple[str, int]:
-    """The text to print for `shell`, and the exit code."""
-    safe = [printable(value) for value in values]
-    if shell == "bash":
-        # rouge's bash script sets `compopt -o filenames`: bash shows the names as they are in
-        # the menu and escapes spaces and quotes itself when it inserts one.
-        return "\n".join(safe), 0
-    if shell == "zsh":
-        quoted = " ".join("'" + v.replace("'", "'\\''") + "'" for v in safe)
-        return (f"compadd -U -- {quoted}" if safe else "_files"), 0
-    if fish_action == "is-args":
-        return "", 0 if safe else 1
-    return "\n".join(safe), 0
 
 
 def answer(env: dict[str, str] | os._Environ[str]) -> int | None:
@@ -211,7 +151,7 @@ def answer(env: dict[str, str] | os._Environ[str]) -> int | None:
     if not (isinstance(table, tuple) and len(table) == len(KINDS)):
         from pathlib import Path
 
-        from rouge_cli.cli.completion_tables import table_for
+        from rouge_cli.cli.completion.tables import table_for
 
         table = table_for(Path(data), options.get("-e") or None, "--all" in options)
     try:

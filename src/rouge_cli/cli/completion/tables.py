@@ -3,7 +3,7 @@
 A table lists, for the characters and the factions visible at an episode, each name in
 use and each alias (spellings are left out) with its folded form and folded words. It is
 cached per dataset and episode, so that pressing Tab only reads a small file
-(`quick_complete.py`); building it always goes through the gate.
+(`tab.py`); building it always goes through the gate.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
+from rouge_cli.cli.completion.offer import KINDS, Table, episode_suffix, offer
 from rouge_cli.cli.open_view import open_view
-from rouge_cli.cli.tab import KINDS, Table, episode_suffix, offer
 from rouge_cli.common.errors import RougeError
 from rouge_cli.common.folding import fold
 from rouge_cli.common.text import words

@@ -1,0 +1,52 @@
+"""What Tab offers from a completion table, and how each shell is told: no heavy imports."""
+
+from __future__ import annotations
+
+from rouge_cli.common.escape import printable
+from rouge_cli.common.folding import fold
+
+KINDS = ("character", "faction", "term")
+# (label, folded label, folded words) for characters, then for factions.
+Rows = list[tuple[str, str, tuple[str, ...]]]
+Table = tuple[Rows, Rows, Rows]
+"""Characters, factions and terms."""
+
+
+def episode_suffix(position: str) -> str:
+    """The cache suffix of the completion table at `position` (as `Position.__str__` writes it)."""
+    return f"complete-{position.replace(':', '.')}"
+
+
+def offer(rows: list[tuple[str, str, tuple[str, ...]]], typed: str) -> list[str]:
+    """Labels the typed text could be the start of (of the whole label or of one of its words).
+
+    Names in Japanese script are offered only once Japanese is typed, so that Tab on an empty
+    or Latin prefix lists the names a viewer of the English release knows.
+    """
+    prefix = fold(typed)
+    latin = prefix.isascii()
+    return [
+        label
+        for label, folded, words in rows
+        if (folded.startswith(prefix) or any(w.startswith(prefix) for w in words))
+        and not (latin and not label.isascii() and _japanese(label))
+    ]
+
+
+def _japanese(label: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff66" <= ch <= "\uff9f" for ch in label)
+
+
+def render(shell: str, values: list[str], fish_action: str) -> tuple[str, int]:
+    """The text to print for `shell`, and the exit code."""
+    safe = [printable(value) for value in values]
+    if shell == "bash":
+        # rouge's bash script sets `compopt -o filenames`: bash shows the names as they are in
+        # the menu and escapes spaces and quotes itself when it inserts one.
+        return "\n".join(safe), 0
+    if shell == "zsh":
+        quoted = " ".join("'" + v.replace("'", "'\\''") + "'" for v in safe)
+        return (f"compadd -U -- {quoted}" if safe else "_files"), 0
+    if fish_action == "is-args":
+        return "", 0 if safe else 1
+    return "\n".join(safe), 0
