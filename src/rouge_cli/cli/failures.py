@@ -1,6 +1,6 @@
 """One place where failures become a single line on stderr and a documented exit code.
 
-Typer is not imported here: the fast paths (see `fastpath.py`) run without it, and
+Typer is not imported here: the fast paths (see `fast_path.py`) run without it, and
 Typer's own exceptions can only occur when Typer is already loaded.
 """
 

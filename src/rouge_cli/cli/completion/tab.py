@@ -4,7 +4,7 @@ The shells call `rouge` with `_ROUGE_COMPLETE=complete_bash|complete_zsh|complet
 (the scripts `rouge --install-completion` installs). When the word being completed is a
 character name (`rouge who …`, `rouge timeline …`) or a faction (`--faction …`), this
 module answers from the completion table of the episode in force, a small cached file
-built from the gated view (`completion.py`); when no table is cached yet it has one
+built from the gated view (`tables.py`); when no table is cached yet it has one
 built. Anything else (commands, options, `--all`, unusual input) is left to Typer.
 Only `os`, `sys`, `marshal`, `zlib` and `unicodedata` are imported on the quick path.
 """
