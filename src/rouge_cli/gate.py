@@ -50,6 +50,7 @@ def gate(data: Dataset, position: Position | int) -> View:
     ]
     # On-screen order, then a neutral key: never the order of the data file.
     characters.sort(key=lambda c: (c.first_seen, c.first_at is None, c.first_at or 0, c.name.casefold(), c.id))
+    rosters = _rosters(characters)
     return View(
         episode=position.episode,
         episode_count=data.episode_count,
@@ -68,7 +69,7 @@ def gate(data: Dataset, position: Position | int) -> View:
         ),
         characters=tuple(characters),
         factions=tuple(
-            _faction_view(f, limit, characters)
+            _faction_view(f, limit, rosters.get(f.id, ([], [])))
             for f in sorted(factions.values(), key=lambda f: (moment(f.revealed_in, f.at), f.id))
         ),
         at=position.at,
@@ -265,16 +266,24 @@ def _status(history: list[ValueChange]) -> Status:
     return "alive" if value == "alive" else "dead" if value == "dead" else "unknown"
 
 
-def _faction_view(faction: Faction, limit: int, characters: Sequence[CharacterView]) -> FactionView:
-    names = tuple(NameView(n.text, n.kind, n.revealed_in, n.source, n.at) for n in faction.names if _seen(n, limit))
-    members: list[str] = []
-    current: list[str] = []
+def _rosters(characters: Sequence[CharacterView]) -> dict[str, tuple[list[str], list[str]]]:
+    """Faction id -> (every visible member, the current ones), in character order: one pass."""
+    rosters: dict[str, tuple[list[str], list[str]]] = {}
     for c in characters:
-        ended = [m.ended_in is not None for m in c.factions if m.faction_id == faction.id]
-        if ended:
+        ended: dict[str, bool] = {}
+        for m in c.factions:
+            ended[m.faction_id] = ended.get(m.faction_id, True) and m.ended_in is not None
+        for faction_id, all_ended in ended.items():
+            members, current = rosters.setdefault(faction_id, ([], []))
             members.append(c.id)
-            if not all(ended):
+            if not all_ended:
                 current.append(c.id)
+    return rosters
+
+
+def _faction_view(faction: Faction, limit: int, roster: tuple[list[str], list[str]]) -> FactionView:
+    names = tuple(NameView(n.text, n.kind, n.revealed_in, n.source, n.at) for n in faction.names if _seen(n, limit))
+    members, current = roster
     current_set = set(current)
     return FactionView(
         id=faction.id,

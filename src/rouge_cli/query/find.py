@@ -164,7 +164,8 @@ def filter_characters(
     """Visible characters, in order of first appearance, narrowed by the given filters."""
     result = list(view.characters)
     if faction is not None:
-        result = [c for c in result if c.id in faction.members]
+        members = set(faction.members)
+        result = [c for c in result if c.id in members]
     if species is not None:
         wanted = fold(species)
         if not wanted:
