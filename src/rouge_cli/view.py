@@ -5,18 +5,23 @@ Every item carries the episode it was revealed in (never later than the view's e
 belief carries `overturned_in` only once the overturning moment is reached. `View.at` is the
 viewer's time inside `View.episode`, or None when the whole episode has been watched.
 
-The view's records are named tuples (immutable, like the model's frozen dataclasses) because
-they are defined on every run: a named tuple class costs a fifth of a dataclass to create.
+The view's records are named tuples (immutable, like the model's records), built without
+importing `typing` at run time (see common/records.py).
 """
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
-from typing import NamedTuple
-
 from rouge_cli.common.position import format_time
-from rouge_cli.dataset.model import NameKind, Status
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterable
+    from typing import NamedTuple as Record
+
+    from rouge_cli.dataset.model import NameKind, Status
+else:
+    from rouge_cli.common.records import Record
 
 
 def other_names(names: Iterable[NameView], name_in_use: str) -> tuple[str, ...]:
@@ -29,7 +34,7 @@ def japanese(names: Iterable[NameView]) -> tuple[str, ...]:
     return tuple(n.text for n in names if n.kind == "japanese")
 
 
-class NameView(NamedTuple):
+class NameView(Record):
     text: str
     kind: NameKind
     episode: int
@@ -38,7 +43,7 @@ class NameView(NamedTuple):
     secret: bool = False
 
 
-class FactView(NamedTuple):
+class FactView(Record):
     text: str
     episode: int
     source: str
@@ -46,7 +51,7 @@ class FactView(NamedTuple):
     at: int | None = None
 
 
-class MembershipView(NamedTuple):
+class MembershipView(Record):
     faction_id: str
     faction_name: str
     episode: int
@@ -55,7 +60,7 @@ class MembershipView(NamedTuple):
     at: int | None = None
 
 
-class RelationView(NamedTuple):
+class RelationView(Record):
     target_id: str
     target_name: str
     label: str
@@ -66,7 +71,7 @@ class RelationView(NamedTuple):
     ended_in: int | None = None
 
 
-class ValueChange(NamedTuple):
+class ValueChange(Record):
     """A species or status as it became known in `episode`."""
 
     value: str
@@ -75,7 +80,7 @@ class ValueChange(NamedTuple):
     at: int | None = None
 
 
-class IdentityView(NamedTuple):
+class IdentityView(Record):
     """A persona revealed, in `episode`, to be this character."""
 
     persona_id: str
@@ -85,7 +90,7 @@ class IdentityView(NamedTuple):
     at: int | None = None
 
 
-class CharacterView(NamedTuple):
+class CharacterView(Record):
     id: str
     name: str
     named: bool
@@ -129,7 +134,7 @@ class CharacterView(NamedTuple):
         return tuple(r for r in self.relations if r.overturned_in is None)
 
 
-class FactionView(NamedTuple):
+class FactionView(Record):
     id: str
     name: str
     names: tuple[NameView, ...]
@@ -149,7 +154,7 @@ class FactionView(NamedTuple):
         return japanese(self.names)
 
 
-class EpisodeView(NamedTuple):
+class EpisodeView(Record):
     number: int
     title: str
     air_date: datetime.date
@@ -159,7 +164,7 @@ class EpisodeView(NamedTuple):
     """None until the whole episode has been watched."""
 
 
-class TermView(NamedTuple):
+class TermView(Record):
     id: str
     name: str
     names: tuple[NameView, ...]
@@ -176,7 +181,7 @@ class TermView(NamedTuple):
         return japanese(self.names)
 
 
-class View(NamedTuple):
+class View(Record):
     episode: int
     episode_count: int
     series_title: str

@@ -1,4 +1,4 @@
-"""The dataset as loaded: frozen dataclasses with tuple fields, dated by `revealed_in`.
+"""The dataset as loaded: immutable records with tuple fields, dated by `revealed_in`.
 
 `at` (seconds into the `revealed_in` episode, or None for "by the episode's end") places an
 item inside its episode; `superseded_at` and `ended_at` do the same for those episodes.
@@ -6,18 +6,23 @@ item inside its episode; `superseded_at` and `ended_at` do the same for those ep
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
-from typing import Literal, NamedTuple
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    import datetime
+    from typing import Literal
+    from typing import NamedTuple as Record
 
-NameKind = Literal["name", "alias", "spelling", "japanese"]
-Status = Literal["alive", "dead", "unknown"]
+    NameKind = Literal["name", "alias", "spelling", "japanese"]
+    Status = Literal["alive", "dead", "unknown"]
+else:
+    from rouge_cli.common.records import Record
+
+    NameKind = Status = str
 NAME_KINDS: tuple[NameKind, ...] = ("name", "alias", "spelling", "japanese")
 STATUSES: tuple[Status, ...] = ("alive", "dead", "unknown")
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(Record):
     text: str
     kind: NameKind
     revealed_in: int
@@ -27,8 +32,7 @@ class Name:
     """An alias that was a secret identity (a Gladiator name): its reveal is an identity reveal."""
 
 
-@dataclass(frozen=True)
-class DatedValue:
+class DatedValue(Record):
     """A species or status entry: the latest visible one is in force."""
 
     value: str
@@ -37,8 +41,7 @@ class DatedValue:
     at: int | None = None
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(Record):
     text: str
     revealed_in: int
     source: str
@@ -47,8 +50,7 @@ class Fact:
     superseded_at: int | None = None
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(Record):
     faction_id: str
     revealed_in: int
     source: str
@@ -59,8 +61,7 @@ class Membership:
     superseded_at: int | None = None
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(Record):
     to: str
     label: str
     revealed_in: int
@@ -72,8 +73,7 @@ class Relation:
     ended_at: int | None = None
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(Record):
     """`same_as`: from `revealed_in` on, this persona is the character `target_id`."""
 
     target_id: str
@@ -86,8 +86,7 @@ Dated = Name | DatedValue | Fact | Membership | Relation | Identity
 """Any dated item: it has `revealed_in` and `source`."""
 
 
-@dataclass(frozen=True)
-class Appearance:
+class Appearance(Record):
     """The character is on screen (or heard) in `episode`, first at `at`."""
 
     episode: int
@@ -95,8 +94,7 @@ class Appearance:
     at: int | None = None
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     """A word of the show's world (Nectar, the Asimov Code, Venus), dated like everything else."""
 
     id: str
@@ -107,8 +105,7 @@ class Term:
     at: int | None = None
 
 
-@dataclass(frozen=True)
-class Character:
+class Character(Record):
     id: str
     revealed_in: int
     source: str
@@ -124,8 +121,7 @@ class Character:
     appears_in: tuple[Appearance, ...] = ()
 
 
-@dataclass(frozen=True)
-class Faction:
+class Faction(Record):
     id: str
     revealed_in: int
     source: str
@@ -136,8 +132,7 @@ class Faction:
     """How many members the group has, when its name says so (the Immortal Nine: 9)."""
 
 
-@dataclass(frozen=True)
-class Episode:
+class Episode(Record):
     number: int
     title: str
     air_date: datetime.date
@@ -149,7 +144,7 @@ class Episode:
     """What happens in the episode, shown once the whole episode is watched."""
 
 
-class Source(NamedTuple):
+class Source(Record):
     """A cited source: its key, an address a reader can follow, and the last episode it covers.
 
     `covers` None means unknown: the source is treated as covering the whole series, so its
@@ -161,15 +156,13 @@ class Source(NamedTuple):
     covers: int | None = None
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(Record):
     title: str
     studio: str
     year: int
 
 
-@dataclass(frozen=True)
-class Dataset:
+class Dataset(Record):
     series: Series
     sources: tuple[Source, ...]
     episodes: tuple[Episode, ...]
