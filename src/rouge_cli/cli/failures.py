@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
 
 from rouge_cli.common.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RougeError
 from rouge_cli.common.escape import printable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 MAX_QUOTED = 60
 MAX_MESSAGE = 240

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple as Record
+else:
+    from rouge_cli.common.records import Record
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -40,7 +44,7 @@ class ProgressError(RougeError):
     exit_code = EXIT_PROGRESS
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """One thing wrong with a dataset: where (a key path) and what."""
 
     path: str

@@ -6,15 +6,17 @@ name that never existed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
-
 from rouge_cli.common.errors import NotFoundError, UsageError
 from rouge_cli.common.folding import fold
 from rouge_cli.common.text import PERSON, contains_phrase, lookup_words, printable, stem, words
 from rouge_cli.view import CharacterView, FactionView, TermView, View
 
-T = TypeVar("T", CharacterView, FactionView, TermView)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import TypeVar
+
+    T = TypeVar("T", CharacterView, FactionView, TermView)
 
 
 def _labels(item: CharacterView | FactionView | TermView) -> list[str]:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
 
 from rouge_cli.common.escape import speaks_utf8
 from rouge_cli.common.position import format_time
 from rouge_cli.view import CharacterView, FactView, TermView, View
 
+TYPE_CHECKING = False
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
     from rouge_cli.query.fan import CatchUp, Edge, Roster
     from rouge_cli.query.recap import Recap, Reveal
     from rouge_cli.query.search import Result
