@@ -27,31 +27,43 @@ from typer.testing import CliRunner
 from rouge_cli import entry
 from rouge_cli.cli.app import app
 from rouge_cli.cli.fast_path import plan
-from support import MINI
+from support import FIXTURES, MINI
 
 Outcome = tuple[int, str, str]
 LONG = "9" * 5000
 MISSING = "missing.toml"
+RICH = str(FIXTURES / "golden.toml")
 
-# Each list: (values a user means, values that are wrong or odd). Wrong ones are drawn a quarter of the time.
+# Each pair: (values a user means, values that are wrong or odd), for mini.toml, golden.toml and the shipped
+# dataset. Odd ones are drawn a quarter of the time; \udcff is how Python passes on a byte that is not UTF-8.
 NAMES = (
-    ["rouge", "Rouge Redstar", "metal rouge", "RÓUGE", "sarah", "Sarah Fitz", "eden", "varok", "afdal bashal"],
+    [
+        *("rouge", "Rouge Redstar", "metal rouge", "RÓUGE", "sarah", "Sarah Fitz", "eden", "varok", "afdal bashal"),
+        *("mira", "Mira Vale", "ミラ", "myra", "ペル", "masked swordsman", "Iron Oren", "the lantern", "old ash"),
+    ],
     [
         *("Phantom Verde", "verde", "scavenger", "long-haired scavenger", "doctor", "ネクタル", "ナオミ", "giallon"),
-        *("gialon", "nobody", "x", "  rouge  ", "rouge redstar sarah", "Nean", "Immortal Nine", "-", "-1", "5", ""),
+        *("gialon", "nobody", "x", "  rouge  ", "rouge redstar sarah", "Nean", "Immortal Nine", "-", "-1", "5"),
+        *("", "\udcff"),
     ],
 )
 POSITIONS = (
     ["1", "2", "3", "4", "2@12:00", "2@12", "4@24:00", " 3 ", "03", "5", "13", "0", "14", "5@10:00", "99999999999"],
     ["-1", "3@60:00", "2@", "@3", "1_0", "٣", "x", "", "999999999", LONG, "2@1:00", "2@12:5", "--all"],
 )
-FACTIONS = (["Immortal Nine", "nine", "the nine", "bureau", "BUREAU"], ["nobody", "", "-x", "インモータルナイン"])
+FACTIONS = (
+    ["Immortal Nine", "nine", "the nine", "bureau", "BUREAU", "scarlet guild", "スカーレットギルド", "Grey Order"],
+    ["nobody", "", "-x", "インモータルナイン", "\udcffx"],
+)
 SPECIES = (["Nean", "nean", "Human", "Proto-Nean"], ["x", "", "--json"])
 STATUSES = (["alive", "dead", "unknown"], ["undead", "ALIVE", "", "-e"])
 FORMATS = (["table", "tsv", "TSV"], ["json", ""])
-DATA = (
-    [str(MINI), "mini.toml", MISSING],  # relative paths are in the working directory, where mini.toml is copied
-    [f"./{MISSING}", f"{MISSING}/", f".//{MISSING}", "./mini.toml", "", ".", "-e", "/", "//x.toml", str(MINI.parent)],
+DATA = (  # relative paths are in the working directory, which has a copy of mini.toml
+    [str(MINI), "mini.toml", RICH, MISSING],
+    [
+        *(f"./{MISSING}", f"{MISSING}/", f".//{MISSING}", "./mini.toml", "", ".", "-e", "/", "//x.toml"),
+        *(str(MINI.parent), "\udcff.toml"),
+    ],
 )
 
 # Per command: long and short spellings of each option taking a value, and the values to try.
@@ -105,7 +117,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
 
 
 ENVIRONMENTS = st.fixed_dictionaries(
-    {"ROUGE_DATA": st.sampled_from([str(MINI), str(MINI), str(MINI), "", MISSING])},
+    {"ROUGE_DATA": st.sampled_from([str(MINI), str(MINI), RICH, RICH, "", MISSING])},
     optional={"ROUGE_UP_TO_EPISODE": st.sampled_from(["3", "2@12:00", "9", "x", ""])},
 )
 
