@@ -6,5 +6,6 @@ from pathlib import Path
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
-MINI = TESTS / "data" / "mini.toml"
+FIXTURES = TESTS / "data"
+MINI = FIXTURES / "mini.toml"
 GOLDEN = TESTS / "golden"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -121,8 +120,3 @@ def test_since_merges_recaps_with_the_big_changes_first(invoke: Invoke) -> None:
     assert [c["id"] for c in paused["facts"]] == ["scavenger"]  # type: ignore[union-attr,index]
     text = invoke("since", "2", "-e", "4", *DATA).stdout.splitlines()
     assert text.index("Identities revealed") < text.index("Rouge Redstar")
-
-
-def test_every_fan_command_has_help_with_examples(invoke: Invoke, tmp_path: Path) -> None:
-    for command in ("terms", "cast", "roster", "relations", "since"):
-        assert "Examples:" in invoke(command, "--help").stdout

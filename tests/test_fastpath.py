@@ -34,7 +34,16 @@ TAKEN = [
     ("list", "--species", "Nean", "-e", "9", "--data", str(MINI)),
     ("list",),
 ]
-LEFT_TO_TYPER = [("who",), ("who", "--help"), ("list", "--status", "undead"), ("who", "a", "b"), ("list", "-e", "1_0")]
+LEFT_TO_TYPER = [
+    ("who",),
+    ("who", "--help"),
+    ("list", "--status", "undead"),
+    ("who", "a", "b"),
+    ("list", "-e", "1_0"),
+    ("list", "--data", "./mini.toml"),  # Typer's Path would print it as mini.toml
+    ("who", "rouge", "--data=data//mini.toml"),
+    ("list", "--data", "missing/"),
+]
 
 
 def run(command: list[str], args: tuple[str, ...], tmp_path: Path) -> tuple[int, str, str]:

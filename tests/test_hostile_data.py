@@ -1,7 +1,8 @@
 """Hostile dataset files: broken ones fail with one clean line (exit 3); odd but valid ones render safely.
 
 (a) broken files through the CLI, (b) Hypothesis fuzzing of the loader, (c) valid data whose texts carry
-Rich markup, terminal escapes, bidi overrides and a 5,000-character word.
+Rich markup, terminal escapes, bidi overrides and a 5,000-character word. The schema's rules one by one
+(each message with its key path) are in test_validation.py; (a) covers what goes wrong with the file itself.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import contextlib
 import copy
 import datetime
 import json
-import math
 import os
 import re
 import sys
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ from rouge_cli.common.errors import DataError
 from rouge_cli.dataset.load import load_dataset, read_document, validate
 from rouge_cli.dataset.model import Dataset
 from support import MINI
+from toml_writer import toml_string
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -67,6 +69,7 @@ BROKEN_FILES: list[tuple[str, bytes | str, str]] = [
     ("nul-bytes-in-utf8", b'[series]\ntitle = "x"\n\x00\x00\n', "line 3"),
     ("latin-1", edit('title = "Dawn"', 'title = "Aube é"').encode("latin-1", errors="replace"), "UTF-8"),
     ("utf-16", MINI_TEXT.encode("utf-16"), "UTF-8"),
+    ("toml-syntax-error", b"[series\ntitle = 1", "TOML syntax error"),
     ("toml-unterminated-string", UNTERMINATED, at_line(UNTERMINATED, 'title = "Dawn')),
     ("toml-missing-equals", MISSING_EQUALS, at_line(MISSING_EQUALS, 'id "broken"')),
     ("toml-duplicate-key", DUPLICATE_KEY, at_line(DUPLICATE_KEY, 'studio = "Again"')),
@@ -84,65 +87,22 @@ BROKEN_FILES: list[tuple[str, bytes | str, str]] = [
         "series: expected a table",
     ),
     ("sources-is-an-array", edit("[sources]", "[[sources]]"), "sources: expected a table"),
-    ("top-level-unknown-key", "colour = 1\n" + MINI_TEXT, "colour: unknown key"),
     ("missing-series", edit('[series]\ntitle = "Mini Rouge"\nstudio = "Test"\nyear = 2024\n', ""), "series"),
     ("no-episodes", NO_EPISODES, "episodes"),
-    (
-        "revealed-in-string",
-        edit('id = "heroine"\nrevealed_in = 1', 'id = "heroine"\nrevealed_in = "1"'),
-        "characters[0].revealed_in: expected an episode number",
-    ),
-    (
-        "revealed-in-boolean",
-        edit('id = "heroine"\nrevealed_in = 1', 'id = "heroine"\nrevealed_in = true'),
-        "characters[0].revealed_in",
-    ),
     (
         "revealed-in-float",
         edit('id = "heroine"\nrevealed_in = 1', 'id = "heroine"\nrevealed_in = 1.5'),
         "characters[0].revealed_in",
     ),
-    ("name-text-integer", edit('text = "Rouge Redstar"', "text = 3"), "characters[0].names[0].text: expected a string"),
-    ("air-date-string", edit("air_date = 2024-01-11", 'air_date = "2024-01-11"'), "episodes[0].air_date"),
     ("air-date-with-time", edit("air_date = 2024-01-11", "air_date = 2024-01-11T10:00:00"), "episodes[0].air_date"),
     ("year-string", edit("year = 2024", 'year = "2024"'), "series.year"),
-    ("status-unknown-value", edit('value = "dead", revealed_in = 2', 'value = "zombie", revealed_in = 2'), "zombie"),
-    ("name-kind-unknown", edit('kind = "alias", revealed_in = 1', 'kind = "nickname", revealed_in = 1'), "nickname"),
-    (
-        "facts-is-a-string",
-        edit('facts = [{ text = "Sings at a club.", revealed_in = 1, source = "S" }]', 'facts = "x"'),
-        "characters[1].facts: expected an array",
-    ),
-    ("empty-text", edit('text = "Sings at a club."', 'text = "  "'), "must not be empty"),
-    ("unknown-key", edit('id = "heroine"', 'id = "heroine"\ncolour = "red"'), "characters[0].colour: unknown key"),
     ("missing-id", edit('id = "heroine"\n', ""), "characters[0].id: missing required key"),
-    ("relation-to-nobody", edit('to = "doctor"', 'to = "nobody"'), "characters[0].relations[0].to"),
-    ("membership-in-unknown-faction", edit('factions = [{ id = "nine"', 'factions = [{ id = "nobody"'), "nobody"),
-    ("same-as-nobody", edit('same_as = { id = "doctor"', 'same_as = { id = "nobody"'), "same_as.id"),
-    (
-        "undeclared-source",
-        edit(
-            'text = "Sings at a club.", revealed_in = 1, source = "S"',
-            'text = "Sings at a club.", revealed_in = 1, source = "Z"',
-        ),
-        "'Z'",
-    ),
-    ("duplicate-character-id", edit('id = "singer"', 'id = "heroine"'), "characters[1].id: duplicate character id"),
-    ("duplicate-faction-id", edit('id = "bureau"', 'id = "nine"'), "factions[1].id: duplicate faction id"),
-    ("episode-5-of-4", edit('id = "heroine"\nrevealed_in = 1', 'id = "heroine"\nrevealed_in = 5'), "outside 1..4"),
-    ("episode-0", edit('id = "heroine"\nrevealed_in = 1', 'id = "heroine"\nrevealed_in = 0'), "outside 1..4"),
     ("episode-negative", edit('id = "heroine"\nrevealed_in = 1', 'id = "heroine"\nrevealed_in = -1'), "outside 1..4"),
     ("superseded-in-99", edit("superseded_in = 4", "superseded_in = 99"), "characters[0].facts[1].superseded_in"),
     (
         "episode-beyond-64-bits",
         edit('id = "heroine"\nrevealed_in = 1', 'id = "heroine"\nrevealed_in = 99999999999999999999'),
         "characters[0].revealed_in",
-    ),
-    ("episodes-out-of-order", edit("number = 2", "number = 3"), "episodes[1].number"),
-    (
-        "fact-before-first-appearance",
-        edit('{ text = "Rides the bus in silence.", revealed_in = 2', '{ text = "Rides the bus.", revealed_in = 1'),
-        "characters[2].facts[0].revealed_in",
     ),
     (
         "hostile-unknown-key",
@@ -207,7 +167,7 @@ def _dangling_symlink(tmp_path: Path) -> Path:
     ("make", "fragment"),
     [
         pytest.param(_missing, "no such file", id="missing"),
-        pytest.param(_directory, "directory", id="directory"),
+        pytest.param(_directory, "is a directory", id="directory"),
         pytest.param(_symlink_loop, "", id="symlink-loop"),
         pytest.param(_file_as_directory, "", id="parent-is-a-file"),
         pytest.param(_dangling_symlink, "", id="dangling-symlink"),
@@ -241,39 +201,6 @@ def test_check_lists_every_problem_cleanly(invoke: Invoke, tmp_path: Path) -> No
 
 
 # (b) Fuzzing the loader: anything either loads or raises DataError.
-
-
-def toml_string(text: str) -> str:
-    escaped = "".join(
-        "\\\\" if ch == "\\" else '\\"' if ch == '"' else f"\\u{ord(ch):04x}" if ord(ch) < 0x20 or ch == "\x7f" else ch
-        for ch in text
-    )
-    return f'"{escaped}"'
-
-
-def toml_value(value: Any) -> str:
-    """A tiny TOML serialiser: every value inline, every key quoted."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, str):
-        return toml_string(value)
-    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        return value.isoformat()
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{toml_string(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
-    raise TypeError(type(value))
-
-
-def toml_document(document: dict[str, Any]) -> str:
-    return "".join(f"{toml_string(k)} = {toml_value(v)}\n" for k, v in document.items())
 
 
 SCHEMA_KEYS = [
@@ -320,15 +247,9 @@ def load_or_data_error(path: Path) -> None:
 
 
 @given(documents)
-@settings(max_examples=50, deadline=None)
-def test_serialiser_round_trips(document: dict[str, Any]) -> None:
-    assert tomllib.loads(toml_document(document)) == document
-
-
-@given(documents)
 @FUZZ
 def test_random_documents_load_or_raise_data_error(scratch: Path, document: dict[str, Any]) -> None:
-    scratch.write_text(toml_document(document), encoding="utf-8")
+    scratch.write_text(tomli_w.dumps(document), encoding="utf-8")
     load_or_data_error(scratch)
 
 
@@ -364,7 +285,7 @@ def mutated_mini(draw: st.DrawFn) -> dict[str, Any]:
 @given(mutated_mini())
 @FUZZ
 def test_mutated_mini_documents_load_or_raise_data_error(scratch: Path, document: dict[str, Any]) -> None:
-    scratch.write_text(toml_document(document), encoding="utf-8")
+    scratch.write_text(tomli_w.dumps(document), encoding="utf-8")
     load_or_data_error(scratch)
 
 

@@ -1,124 +1,116 @@
-"""Write a model `Dataset` back out as a TOML document (for tests that drive the real CLI)."""
+"""TOML for tests that drive the real CLI, written with tomli-w: a model `Dataset`, or one string value."""
 
 from __future__ import annotations
 
-import json
+from typing import Any
+
+import tomli_w
 
 from rouge_cli.common.position import format_time
 from rouge_cli.dataset.model import Dataset, Fact, Name
 
-
-def _s(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+Table = dict[str, Any]
 
 
-def _optional(key: str, value: int | None) -> str:
-    return f", {key} = {value}" if value is not None else ""
+def _table(**items: Any) -> Table:
+    """The items that are set; times (seconds) written as the schema's `"MM:SS"` strings."""
+    table: Table = {}
+    for key, value in items.items():
+        if value is None:
+            continue
+        table[key] = format_time(value) if key in ("at", "superseded_at", "ended_at", "runtime") else value
+    return table
 
 
-def _time(key: str, value: int | None) -> str:
-    return f', {key} = "{format_time(value)}"' if value is not None else ""
+def _dated(item: Any) -> Table:
+    """The keys every dated item has (unset ones are dropped by `_table`)."""
+    return {"revealed_in": item.revealed_in, "at": item.at, "source": item.source}
 
 
-def _name(n: Name) -> str:
-    return (
-        f"{{ text = {_s(n.text)}, kind = {_s(n.kind)}, revealed_in = {n.revealed_in}{_time('at', n.at)}, "
-        f"source = {_s(n.source)} }}"
-    )
+def _name(n: Name) -> Table:
+    return _table(text=n.text, kind=n.kind, **_dated(n), secret=n.secret or None)
 
 
-def _fact(f: Fact) -> str:
-    tail = _optional("superseded_in", f.superseded_in) + _time("superseded_at", f.superseded_at)
-    return f"{{ text = {_s(f.text)}, revealed_in = {f.revealed_in}{_time('at', f.at)}, source = {_s(f.source)}{tail} }}"
+def _fact(f: Fact) -> Table:
+    return _table(text=f.text, **_dated(f), superseded_in=f.superseded_in, superseded_at=f.superseded_at)
 
 
-def _array(key: str, items: list[str]) -> str:
-    return f"{key} = [\n" + "".join(f"  {item},\n" for item in items) + "]\n"
+def to_document(data: Dataset) -> Table:
+    """The dataset as the plain tables and arrays of the schema."""
+    series = data.series
+    return {
+        "series": {"title": series.title, "studio": series.studio, "year": series.year},
+        "sources": {s.key: s.url if s.covers is None else {"url": s.url, "covers": s.covers} for s in data.sources},
+        "episodes": [
+            _table(
+                number=e.number,
+                title=e.title,
+                air_date=e.air_date,
+                air_date_inferred=e.air_date_inferred,
+                source=e.source,
+                runtime=e.runtime,
+                synopsis=e.synopsis,
+            )
+            for e in data.episodes
+        ],
+        "factions": [
+            _table(
+                id=f.id,
+                **_dated(f),
+                size=f.size,
+                names=[_name(n) for n in f.names],
+                facts=[_fact(x) for x in f.facts],
+            )
+            for f in data.factions
+        ],
+        "characters": [
+            _table(
+                id=c.id,
+                **_dated(c),
+                descriptor=c.descriptor,
+                same_as=None if c.same_as is None else _table(id=c.same_as.target_id, **_dated(c.same_as)),
+                names=[_name(n) for n in c.names],
+                species=[_table(value=v.value, **_dated(v)) for v in c.species],
+                status=[_table(value=v.value, **_dated(v)) for v in c.status],
+                factions=[
+                    _table(
+                        id=m.faction_id,
+                        **_dated(m),
+                        ended_in=m.ended_in,
+                        ended_at=m.ended_at,
+                        superseded_in=m.superseded_in,
+                        superseded_at=m.superseded_at,
+                    )
+                    for m in c.factions
+                ],
+                relations=[
+                    _table(
+                        to=r.to,
+                        label=r.label,
+                        **_dated(r),
+                        superseded_in=r.superseded_in,
+                        superseded_at=r.superseded_at,
+                        ended_in=r.ended_in,
+                        ended_at=r.ended_at,
+                    )
+                    for r in c.relations
+                ],
+                facts=[_fact(x) for x in c.facts],
+                appears_in=[_table(episode=a.episode, at=a.at, source=a.source) for a in c.appears_in],
+            )
+            for c in data.characters
+        ],
+        "terms": [
+            _table(id=t.id, **_dated(t), names=[_name(n) for n in t.names], facts=[_fact(x) for x in t.facts])
+            for t in data.terms
+        ],
+    }
 
 
 def to_toml(data: Dataset) -> str:
-    out = [f"[series]\ntitle = {_s(data.series.title)}\nstudio = {_s(data.series.studio)}\nyear = {data.series.year}\n"]
-    out.append(
-        "[sources]\n"
-        + "".join(
-            f"{_s(s.key)} = {_s(s.url)}\n"
-            if s.covers is None
-            else f"{_s(s.key)} = {{ url = {_s(s.url)}, covers = {s.covers} }}\n"
-            for s in data.sources
-        )
-    )
-    for e in data.episodes:
-        out.append(
-            f"[[episodes]]\nnumber = {e.number}\ntitle = {_s(e.title)}\nair_date = {e.air_date.isoformat()}\n"
-            f"air_date_inferred = {str(e.air_date_inferred).lower()}\nsource = {_s(e.source)}\n"
-            + (f'runtime = "{format_time(e.runtime)}"\n' if e.runtime is not None else "")
-            + (f"synopsis = {_s(e.synopsis)}\n" if e.synopsis is not None else "")
-        )
-    for f in data.factions:
-        out.append(
-            f"[[factions]]\nid = {_s(f.id)}\nrevealed_in = {f.revealed_in}\nsource = {_s(f.source)}\n"
-            + (f'at = "{format_time(f.at)}"\n' if f.at is not None else "")
-        )
-        out.append(_array("names", [_name(n) for n in f.names]) + _array("facts", [_fact(x) for x in f.facts]))
-    for c in data.characters:
-        out.append(
-            f"[[characters]]\nid = {_s(c.id)}\nrevealed_in = {c.revealed_in}\nsource = {_s(c.source)}\n"
-            + (f'at = "{format_time(c.at)}"\n' if c.at is not None else "")
-        )
-        if c.descriptor is not None:
-            out.append(f"descriptor = {_s(c.descriptor)}\n")
-        if c.same_as is not None:
-            s = c.same_as
-            out.append(
-                f"same_as = {{ id = {_s(s.target_id)}, revealed_in = {s.revealed_in}{_time('at', s.at)}, "
-                f"source = {_s(s.source)} }}\n"
-            )
-        out.append(_array("names", [_name(n) for n in c.names]))
-        for key, values in (("species", c.species), ("status", c.status)):
-            out.append(
-                _array(
-                    key,
-                    [
-                        f"{{ value = {_s(v.value)}, revealed_in = {v.revealed_in}{_time('at', v.at)}, "
-                        f"source = {_s(v.source)} }}"
-                        for v in values
-                    ],
-                )
-            )
-        out.append(
-            _array(
-                "factions",
-                [
-                    f"{{ id = {_s(m.faction_id)}, revealed_in = {m.revealed_in}{_time('at', m.at)}, "
-                    f"source = {_s(m.source)}{_optional('ended_in', m.ended_in)}{_time('ended_at', m.ended_at)}"
-                    f"{_optional('superseded_in', m.superseded_in)}{_time('superseded_at', m.superseded_at)} }}"
-                    for m in c.factions
-                ],
-            )
-        )
-        out.append(
-            _array(
-                "relations",
-                [
-                    f"{{ to = {_s(r.to)}, label = {_s(r.label)}, revealed_in = {r.revealed_in}{_time('at', r.at)}, "
-                    f"source = {_s(r.source)}{_optional('superseded_in', r.superseded_in)}"
-                    f"{_time('superseded_at', r.superseded_at)}{_optional('ended_in', r.ended_in)}"
-                    f"{_time('ended_at', r.ended_at)} }}"
-                    for r in c.relations
-                ],
-            )
-        )
-        out.append(_array("facts", [_fact(f) for f in c.facts]))
-        out.append(
-            _array(
-                "appears_in",
-                [f"{{ episode = {a.episode}{_time('at', a.at)}, source = {_s(a.source)} }}" for a in c.appears_in],
-            )
-        )
-    for t in data.terms:
-        out.append(
-            f"[[terms]]\nid = {_s(t.id)}\nrevealed_in = {t.revealed_in}\nsource = {_s(t.source)}\n"
-            + (f'at = "{format_time(t.at)}"\n' if t.at is not None else "")
-        )
-        out.append(_array("names", [_name(n) for n in t.names]) + _array("facts", [_fact(x) for x in t.facts]))
-    return "\n".join(out)
+    return tomli_w.dumps(to_document(data))
+
+
+def toml_string(text: str) -> str:
+    """`text` as a TOML string value, to splice into a hand-written document."""
+    return tomli_w.dumps({"v": text}).removeprefix("v = ").removesuffix("\n")

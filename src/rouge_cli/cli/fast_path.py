@@ -7,6 +7,7 @@ is left to Typer, so behaviour and messages are the same either way.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 FLAGS = {"who": {"--all", "--json", "--sources", "--all-names"}, "list": {"--all", "--json"}}
@@ -25,7 +26,29 @@ def _valid(option: str, value: str) -> bool:
         return parse_position(value) is not None
     if option == "--status":
         return value in STATUSES
+    if option == "--data":
+        return _plain_path(value)
     return value != "" and not value.startswith("-")
+
+
+def _plain_path(value: str) -> bool:
+    """A path Typer passes on unchanged: already in `pathlib` form, and readable if it exists.
+
+    Typer turns `--data` into a `Path` (`./a//b/` becomes `a/b`) and refuses an existing file
+    it cannot read; anything of that kind is left to Typer, so its messages stay the same.
+    """
+    if value.startswith("-") or (os.altsep is not None and os.altsep in value):
+        return False
+    head, *rest = value.split(os.sep)
+    if value == "" or head == "." or any(part in ("", ".") for part in rest):
+        return False
+    try:
+        os.stat(value)
+    except OSError:
+        return True
+    except ValueError:  # a NUL byte: no shell passes one
+        return False
+    return os.access(value, os.R_OK)
 
 
 def parse(argv: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
