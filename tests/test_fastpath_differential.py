@@ -190,16 +190,25 @@ def test_quick_path_and_typer_agree(inside: Path, argv: list[str], extra: dict[s
 
 
 def test_an_unreadable_data_file_is_answered_alike(inside: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Typer refuses an existing `--data` file it may not read (exit 2); the quick path must not answer instead.
+    """An existing `--data` file that cannot be read is a data error (exit 3) on both paths.
 
-    Permissions stop nothing for root (as tests often run), so the refusal is simulated at `os.access`.
+    Permissions stop nothing for root (as tests often run), so the refusal is simulated where
+    rouge opens the file.
     """
-    locked = str(inside / "mini.toml")
-    allowed = os.access
-    monkeypatch.setattr(os, "access", lambda path, mode, **kw: os.fspath(path) != locked and allowed(path, mode, **kw))
+    locked = str(inside / "locked.toml")
+    shutil.copyfile(MINI, locked)  # a file no cache has seen
+    real_open = os.open
+
+    def refuse(path: str, *args: int, **kwargs: int) -> int:
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     for argv in (["list", "-e", "2", "--data", locked], ["who", "rouge", "--data", locked]):
         quick, typer = both_paths(argv, environment(inside, MINI_ENV))
-        assert quick == typer and quick[0] == 2
+        assert quick == typer and quick[0] == 3, quick
+        assert "Permission denied" in quick[2]
 
 
 PROBES = [

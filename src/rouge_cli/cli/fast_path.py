@@ -32,23 +32,17 @@ def _valid(option: str, value: str) -> bool:
 
 
 def _plain_path(value: str) -> bool:
-    """A path Typer passes on unchanged: already in `pathlib` form, and readable if it exists.
+    """A path Typer passes on unchanged: already in `pathlib` form.
 
-    Typer turns `--data` into a `Path` (`./a//b/` becomes `a/b`) and refuses an existing file
-    it cannot read; anything of that kind is left to Typer, so its messages stay the same.
+    Typer turns `--data` into a `Path` (`./a//b/` becomes `a/b`); a path it would rewrite is
+    left to Typer, so that messages naming it stay the same.
     """
     if value.startswith("-") or (os.altsep is not None and os.altsep in value):
         return False
     head, *rest = value.split(os.sep)
     if value == "" or head == "." or any(part in ("", ".") for part in rest):
         return False
-    try:
-        os.stat(value)
-    except OSError:
-        return True
-    except ValueError:  # a NUL byte: no shell passes one
-        return False
-    return os.access(value, os.R_OK)
+    return "\0" not in value  # a NUL byte: no shell passes one
 
 
 def parse(argv: list[str]) -> tuple[str, dict[str, str], list[str]] | None:

@@ -67,6 +67,7 @@ DataPath = Annotated[
         help="Use this dataset instead of the shipped one [env: ROUGE_DATA].",
         show_envvar=False,
         dir_okay=True,
+        readable=False,  # an unreadable dataset is a data error (exit 3), reported by the loader
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table or profile.")]
