@@ -31,6 +31,11 @@ def _run() -> None:
         if code is not None:
             sys.exit(code)
     else:
+        from rouge_cli.cli.help_cache import requested_page
+
+        page = requested_page(sys.argv[1:])
+        if page is not None:
+            _help(page)
         from rouge_cli.cli.fast_path import plan
 
         run = plan(sys.argv[1:])
@@ -48,6 +53,24 @@ def _run() -> None:
 
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _help(page: tuple[str, ...]) -> None:
+    """Print a cached help page and exit; on a miss, cache every page for Typer's next answer."""
+    from rouge_cli.cli import help_cache
+
+    text = help_cache.cached_page(page)
+    if text is not None:
+        from rouge_cli.cli.failures import run_guarded
+
+        def show() -> None:
+            sys.stdout.write(text)
+
+        sys.exit(run_guarded(show))
+    try:  # noqa: SIM105 - no contextlib import on this path
+        help_cache.remember_pages()
+    except (ImportError, AttributeError, TypeError, ValueError, OSError):  # a cache is never worth an error
+        pass
 
 
 def _take_no_color(argv: list[str]) -> None:
