@@ -16,6 +16,7 @@ ROUGE = Path(sys.executable).with_name("rouge")
 TYPER_ONLY = [sys.executable, "-c", "from rouge_cli.cli.app import app; app(prog_name='rouge')"]
 
 TAKEN = [
+    ("who",),  # the missing-name usage error
     ("who", "giallon", "-e", "5"),
     ("who", "giallon", "--up-to-episode=5", "--json"),
     ("who", "-e5", "noid", "--sources"),
@@ -35,7 +36,7 @@ TAKEN = [
     ("list",),
 ]
 LEFT_TO_TYPER = [
-    ("who",),
+    ("who", "-e", "5"),
     ("who", "--help"),
     ("list", "--status", "undead"),
     ("who", "a", "b"),

@@ -179,6 +179,7 @@ MINI_ENV = {"ROUGE_DATA": str(MINI)}
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@example(argv=["who"], extra={})  # the missing-name usage error, answered without Typer
 @example(argv=["who", "giallon", "-e", "99999999999"], extra={})
 @example(argv=["who", "rouge", "-e", LONG], extra=MINI_ENV)
 @example(argv=["list", "--data", f"./{MISSING}"], extra=MINI_ENV)  # Typer's Path printed it as missing.toml

@@ -82,6 +82,8 @@ def parse(argv: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
 
 def plan(argv: list[str]) -> Callable[[], None] | None:
     """A call running the command, or None when Typer should handle this command line."""
+    if argv == ["who"]:  # the most common slip: Typer's own message, without Typer
+        return _missing_name
     parsed = parse(argv)
     if parsed is None:
         return None
@@ -100,3 +102,9 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
             actions.list_characters(faction, species, status, episode, show_all, json, data)
 
     return run
+
+
+def _missing_name() -> None:
+    from rouge_cli.common.errors import UsageError
+
+    raise UsageError("rouge who: Missing argument 'NAME'. (see 'rouge who --help')")
