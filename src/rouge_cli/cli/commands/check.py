@@ -27,7 +27,7 @@ def check(path: PathArgument = None, data: DataPath = None) -> None:
     Examples:
       rouge check
       rouge check my-dataset.toml
-      generate-dataset | rouge check -
+      rouge check - < my-dataset.toml
     """
     from rouge_cli.common.errors import DataError
     from rouge_cli.common.escape import printable
