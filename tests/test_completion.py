@@ -191,3 +191,47 @@ def test_tab_imports_nothing_heavy_whatever_the_position_comes_from(tmp_path: Pa
     loaded = set(ast.literal_eval(result.stdout.splitlines()[-1]))
     assert loaded & HEAVY == set()
     assert {name for name in loaded if name.startswith("rouge_cli")} <= TAB_MODULES
+
+
+def _tab(kind_line: str, typed: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    from rouge_cli.cli.completion.tab import answer
+
+    line = f"{kind_line} {typed}"
+    words = line.split(" ")
+    answer({"_ROUGE_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)})
+    return capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("damage", ["none", "rows", "index"])
+def test_a_bucket_answers_like_the_whole_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """Tab reads only the bucket of the first two letters typed; it answers as the whole table, whatever is damaged."""
+    from rouge_cli.cli.completion.offer import KINDS, offer
+    from rouge_cli.cli.completion.tables import table_for
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("ROUGE_UP_TO_EPISODE", "ROUGE_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    table = table_for(None, "13", False)
+    assert table is not None
+    if damage != "none":
+        (found,) = (tmp_path / "cache" / "rouge").glob(f"*.complete-13.{damage}")
+        found.write_bytes(found.read_bytes()[:20] + b"\x00garbage" * 8)
+    from rouge_cli.dataset import cache
+
+    whole_tables_read = []
+    real_read = cache.read
+    monkeypatch.setattr(cache, "read", lambda path: whole_tables_read.append(path) or real_read(path))
+    prefixes = {"zz", "q9", "ジャ", "a b", "dr", "ne"}
+    for rows in table:
+        for _label, folded, words in rows:
+            prefixes |= {text[:size] for text in (folded, *words) for size in (2, 3) if len(text) >= size}
+    lines = {"character": "rouge who -e 13", "faction": "rouge list -e 13 --faction", "term": "rouge terms -e 13"}
+    for kind, rows in zip(KINDS, table, strict=True):
+        for prefix in sorted(prefixes):
+            if " " in prefix:
+                continue  # one shell word per prefix here
+            assert _tab(lines[kind], prefix, capsys) == offer(rows, prefix), (kind, prefix)
+    whole = [path for path in whole_tables_read if path.endswith(".complete-13")]
+    assert (whole == []) == (damage == "none")

@@ -17,6 +17,40 @@ def episode_suffix(position: str) -> str:
     return f"complete-{position.replace(':', '.')}"
 
 
+BUCKET = 2
+"""Tab with at least this many characters typed reads only the rows whose label or a word of it starts so."""
+
+
+def bucket_keys(folded: str, words: tuple[str, ...]) -> set[str]:
+    """The buckets a row belongs to: the first `BUCKET` characters of its label and of each word."""
+    return {text[:BUCKET] for text in (folded, *words) if len(text) >= BUCKET}
+
+
+def buckets_of(table: Table) -> tuple[dict[tuple[int, str], tuple[int, int, int]], bytes]:
+    """The rows of every (kind, bucket) marshalled one after another, and where each bucket is.
+
+    The index maps (kind's position in KINDS, bucket) to (offset, length, CRC-32) in the bytes,
+    so that a Tab reads the index and one bucket (`cache.read_record`), not the whole table.
+    """
+    import marshal
+    import zlib
+
+    grouped: dict[tuple[int, str], Rows] = {}
+    for kind, rows in enumerate(table):
+        for row in rows:
+            for key in sorted(bucket_keys(row[1], row[2])):
+                grouped.setdefault((kind, key), []).append(row)
+    index: dict[tuple[int, str], tuple[int, int, int]] = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for where, rows in grouped.items():
+        blob = marshal.dumps(rows)
+        index[where] = (offset, len(blob), zlib.crc32(blob))
+        blobs.append(blob)
+        offset += len(blob)
+    return index, b"".join(blobs)
+
+
 def offer(rows: list[tuple[str, str, tuple[str, ...]]], typed: str) -> list[str]:
     """Labels the typed text could be the start of (of the whole label or of one of its words).
 

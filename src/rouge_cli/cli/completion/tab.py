@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 import sys
 
-from rouge_cli.cli.completion.offer import KINDS, episode_suffix, offer, render
+from rouge_cli.cli.completion.offer import BUCKET, KINDS, episode_suffix, offer, render
+from rouge_cli.common.folding import fold
 from rouge_cli.dataset import cache
 
 COMPLETE_VAR = "_ROUGE_COMPLETE"
@@ -147,6 +148,12 @@ def answer(env: dict[str, str] | os._Environ[str]) -> int | None:
     data = dataset_path(options.get("--data"))
     episode = episode_in_force(options)
     key = cache.data_key(data)
+    bucket = _bucket(cache.cache_path(key, episode_suffix(episode)), kind, typed) if key and episode else None
+    if bucket is not None:
+        try:
+            return _print(shell, offer(bucket, typed), env)
+        except (TypeError, ValueError):  # a damaged bucket: answer from the whole table
+            pass
     table = cache.read(cache.cache_path(key, episode_suffix(episode))) if key and episode else None
     if not (isinstance(table, tuple) and len(table) == len(KINDS)):
         from pathlib import Path
@@ -158,7 +165,29 @@ def answer(env: dict[str, str] | os._Environ[str]) -> int | None:
         values = offer(table[KINDS.index(kind)], typed) if table else []
     except (TypeError, ValueError):  # a table of the wrong shape: offer nothing rather than fail
         values = []
+    return _print(shell, values, env)
+
+
+def _print(shell: str, values: list[str], env: dict[str, str] | os._Environ[str]) -> int:
     text, code = render(shell, values, env.get("_TYPER_COMPLETE_FISH_ACTION", ""))
     if text:
         sys.stdout.write(text + "\n")
     return code
+
+
+def _bucket(table_path: str, kind: str, typed: str) -> list[tuple[str, str, tuple[str, ...]]] | None:
+    """The rows of the bucket `typed` falls in, when enough is typed and the bucket files are sound."""
+    prefix = fold(typed)
+    if len(prefix) < BUCKET:
+        return None
+    index = cache.read(table_path + ".index")
+    if not isinstance(index, dict):
+        return None
+    where = index.get((KINDS.index(kind), prefix[:BUCKET]))
+    if where is None:
+        return []  # no label or word starts so
+    try:
+        rows = cache.read_record(table_path + ".rows", *where)
+    except TypeError:
+        return None
+    return rows if isinstance(rows, list) else None

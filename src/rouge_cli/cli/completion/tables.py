@@ -2,8 +2,9 @@
 
 A table lists, for the characters and the factions visible at an episode, each name in
 use and each alias (spellings are left out) with its folded form and folded words. It is
-cached per dataset and episode, so that pressing Tab only reads a small file
-(`tab.py`); building it always goes through the gate.
+cached per dataset and episode, whole and in buckets by the first two folded characters of a
+label or word, so that pressing Tab reads a small file (`tab.py`); building it always goes
+through the gate.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from rouge_cli.cli.completion.offer import KINDS, Table, episode_suffix, offer
+from rouge_cli.cli.completion.offer import KINDS, Table, buckets_of, episode_suffix, offer
 from rouge_cli.cli.open_view import open_view
 from rouge_cli.common.errors import RougeError
 from rouge_cli.common.folding import fold
@@ -44,7 +45,11 @@ def table_for(data: PathLike | None, episode: str | None, show_all: bool) -> Tab
     table: Table = (_rows(view.characters), _rows(view.factions), _rows(view.terms))
     key = cache.data_key(str(path))
     if key is not None:
-        cache.write(cache.cache_path(key, episode_suffix(_position_text(view))), table)
+        suffix = episode_suffix(_position_text(view))
+        index, rows = buckets_of(table)
+        cache.write_bytes(cache.cache_path(key, suffix + ".rows"), rows)
+        cache.write(cache.cache_path(key, suffix + ".index"), index)
+        cache.write(cache.cache_path(key, suffix), table)
     return table
 
 
