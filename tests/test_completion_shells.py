@@ -56,3 +56,33 @@ def test_zsh_runs_what_the_script_evaluates(tmp_path: Path) -> None:
     )
     result = run("zsh", script, tmp_path)
     assert result.stdout.splitlines() == ["Afdal Bashal"], (result.stdout, result.stderr)
+
+
+SHARE = Path(__file__).resolve().parent.parent / "share"
+
+
+def test_the_shipped_bash_script_completes(tmp_path: Path) -> None:
+    script = (
+        f"source {SHARE / 'bash-completion/completions/rouge'}\n"
+        f"COMP_WORDS=(rouge who --data {MINI} -e 3 af); COMP_CWORD=6\n"
+        '_rouge_completion rouge; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    assert run("bash", script, tmp_path).stdout.splitlines() == ["Afdal Bashal"]
+
+
+def test_the_shipped_zsh_function_is_autoloaded_and_completes(tmp_path: Path) -> None:
+    script = (
+        f"fpath=({SHARE / 'zsh/site-functions'} $fpath); autoload -Uz compinit && compinit -u -d {tmp_path}/zcd\n"
+        'print -r -- "registered: ${_comps[rouge]}"\n'
+        'compadd() { shift 2; print -l -- "$@" }\n'
+        f"words=(rouge who --data {MINI} -e 3 af); CURRENT=7\n"
+        "_rouge"
+    )
+    result = run("zsh", script, tmp_path)
+    assert result.stdout.splitlines() == ["registered: _rouge", "Afdal Bashal"], (result.stdout, result.stderr)
+
+
+def test_the_shipped_fish_script_completes(tmp_path: Path) -> None:
+    script = f'source {SHARE / "fish/vendor_completions.d/rouge.fish"}; complete -C "rouge who --data {MINI} -e 2 "'
+    offered = run("fish", script, tmp_path).stdout.splitlines()
+    assert "Afdal Bashal" in offered and "Phantom Verde" not in offered
