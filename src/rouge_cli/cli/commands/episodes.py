@@ -22,17 +22,9 @@ def episodes(
       rouge episodes -e 2 --synopsis
       rouge episodes --json | jq -r '.episodes[].title'
     """
-    from rouge_cli.cli.open_view import open_view
+    from rouge_cli.cli import run_companions
 
-    view = open_view(data, up_to_episode, show_all)
-    if json:
-        from rouge_cli.render.as_json import episodes_document, write
-
-        write(episodes_document(view))
-    else:
-        from rouge_cli.render.human.episodes import print_episodes
-
-        print_episodes(view, synopsis)
+    run_companions.episodes(up_to_episode, show_all, json, synopsis, data)
 
 
 def episode(
@@ -51,17 +43,6 @@ def episode(
       rouge episode 4 -e 6
       rouge episode 2 --json | jq '.new_characters'
     """
-    from rouge_cli.cli.open_view import open_view
-    from rouge_cli.query.fan import episode_number as reached
-    from rouge_cli.query.recap import recap
+    from rouge_cli.cli import run_companions
 
-    view = open_view(data, up_to_episode, show_all)
-    summary = recap(view, reached(view, number))
-    if json:
-        from rouge_cli.render.as_json import recap_document, write
-
-        write(recap_document(view, summary))
-    else:
-        from rouge_cli.render.human.episodes import print_recap
-
-        print_recap(view, summary)
+    run_companions.episode(number, up_to_episode, show_all, json, data)

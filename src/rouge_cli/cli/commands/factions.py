@@ -18,18 +18,6 @@ def factions(
       rouge factions --json | jq '.factions[] | {name, member_count}'
       rouge factions -e 1 --format tsv
     """
-    from rouge_cli.cli.open_view import open_view
+    from rouge_cli.cli import run_companions
 
-    view = open_view(data, up_to_episode, show_all)
-    if output is Format.tsv and not json:
-        from rouge_cli.render.as_tsv import factions as write_tsv
-
-        write_tsv(view)
-    elif json:
-        from rouge_cli.render.as_json import factions_document, write
-
-        write(factions_document(view))
-    else:
-        from rouge_cli.render.human.factions import print_factions
-
-        print_factions(view)
+    run_companions.factions(up_to_episode, show_all, json, output.value, data)

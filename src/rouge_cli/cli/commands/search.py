@@ -24,21 +24,6 @@ def search(
       rouge search nectar -e 3
       rouge search "asimov code" -e 1 --json | jq '.count'
     """
-    from rouge_cli.cli.open_view import open_view
-    from rouge_cli.query.find import quoted
-    from rouge_cli.query.search import search as run_search
+    from rouge_cli.cli import run_companions
 
-    view = open_view(data, up_to_episode, show_all)
-    results = run_search(view, text)
-    if output is Format.tsv and not json:
-        from rouge_cli.render.as_tsv import search_results
-
-        search_results(results)
-    elif json:
-        from rouge_cli.render.as_json import search_document, write
-
-        write(search_document(view, text, results))
-    else:
-        from rouge_cli.render.human.search import print_results
-
-        print_results(view, quoted(text), results, text)
+    run_companions.search(text, up_to_episode, show_all, json, output.value, data)

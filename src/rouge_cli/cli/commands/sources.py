@@ -27,16 +27,6 @@ def sources(
       rouge sources JP1 -e 1
       rouge sources -e 1 --json | jq -r '.sources[].url'
     """
-    from rouge_cli.cli.open_view import open_view
-    from rouge_cli.query.sources import find_source
+    from rouge_cli.cli import run_companions
 
-    view = open_view(data, up_to_episode, show_all)
-    listed = [find_source(view, key)] if key is not None else list(view.sources)
-    if json:
-        from rouge_cli.render.as_json import envelope, write
-
-        write(envelope(view, sources=[{"key": k, "url": url} for k, url in listed]))
-    else:
-        from rouge_cli.render.human.sources import print_sources
-
-        print_sources(view, listed)
+    run_companions.sources(key, up_to_episode, show_all, json, data)

@@ -18,16 +18,6 @@ def timeline(
       rouge timeline giallon -e 13
       rouge timeline rouge -e 8 --json | jq '.events[] | select(.kind == "fact") | .text'
     """
-    from rouge_cli.cli.run import lookup
-    from rouge_cli.query.timeline import timeline as build_timeline
+    from rouge_cli.cli import run_companions
 
-    view, character = lookup(data, up_to_episode, show_all, name)
-    events = build_timeline(character)
-    if json:
-        from rouge_cli.render.as_json import timeline_document, write
-
-        write(timeline_document(view, character, events))
-    else:
-        from rouge_cli.render.human.timeline import print_timeline
-
-        print_timeline(view, character, events)
+    run_companions.timeline(name, up_to_episode, show_all, json, data)
