@@ -17,6 +17,13 @@ TYPER_ONLY = [sys.executable, "-c", "from rouge_cli.cli.app import app; app(prog
 
 TAKEN = [
     ("who",),  # the missing-name usage error
+    ("episode", "4", "-e", "6"),
+    ("episodes", "-e", "3", "--synopsis"),
+    ("factions", "-e", "8", "--format", "TSV"),
+    ("search", "nectar", "-e", "6", "--json"),
+    ("sources", "JP1", "-e", "1"),
+    ("timeline", "giallon", "-e", "13"),
+    ("episode", "9", "-e", "5"),  # an episode not reached yet: the same refusal
     ("who", "giallon", "-e", "5"),
     ("who", "giallon", "--up-to-episode=5", "--json"),
     ("who", "-e5", "noid", "--sources"),

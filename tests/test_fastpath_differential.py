@@ -78,7 +78,24 @@ VALUED: dict[str, dict[tuple[str, ...], tuple[list[str], list[str]]]] = {
         ("--format",): FORMATS,
     },
 }
+EPISODES = (["1", "2", "3", " 2 ", "03", "4", "13"], ["0", "14", "x", "", "-1", "1_0", "٣", LONG, "2@12:00"])
+TEXTS = (["nectar", "rouge", "red", "nine", "Mira Vale", "ジャ", "bus"], ["", "x", "[bold]", "-", "\udcff"])
+KEYS = (["JP1", "TRG1", "B", "S", "MINI"], ["x", "", "jp1"])
+SEEN = {("--up-to-episode", "-e"): POSITIONS, ("--data",): DATA}
+VALUED.update(
+    episodes=SEEN,
+    episode=SEEN,
+    factions={**SEEN, ("--format",): FORMATS},
+    search={**SEEN, ("--format",): FORMATS},
+    sources=SEEN,
+    timeline=SEEN,
+)
 FLAGS = {"who": ["--all", "--json", "--sources", "--all-names"], "list": ["--all", "--json"]}
+FLAGS.update(episodes=["--all", "--json", "--synopsis"], episode=["--all", "--json"], factions=["--all", "--json"])
+FLAGS.update(search=["--all", "--json"], sources=["--all", "--json"], timeline=["--all", "--json"])
+# What a command's positional arguments are drawn from, and how many it usually takes.
+ARGUMENTS = {"who": NAMES, "timeline": NAMES, "episode": EPISODES, "search": TEXTS, "sources": KEYS}
+USUAL = {"who": 1, "timeline": 1, "episode": 1, "search": 1}
 STRAY = ["--", "--help", "-h", "--jso", "--colour", "--json=1", "--all=yes", "-x", "-", "--version", "--no-pager"]
 
 
@@ -103,11 +120,11 @@ def valued_option(draw: st.DrawFn, command: str) -> list[str]:
 
 @st.composite
 def command_lines(draw: st.DrawFn) -> list[str]:
-    """`who` or `list` and a shuffled mix of names, options, flags and sometimes a stray token."""
-    command = draw(st.sampled_from(["who", "list"]))
-    usual = 1 if command == "who" else 0
+    """A command with a quick path and a shuffled mix of arguments, options, flags and sometimes a stray token."""
+    command = draw(st.sampled_from(sorted(FLAGS)))
+    usual = USUAL.get(command, 0)
     count = usual if draw(st.integers(0, 5)) > 0 else draw(st.integers(0, 2))
-    pieces = [[one_of(draw, NAMES)] for _ in range(count)]
+    pieces = [[one_of(draw, ARGUMENTS.get(command, NAMES))] for _ in range(count)]
     pieces += draw(st.lists(valued_option(command), max_size=3))
     pieces += [[flag] for flag in draw(st.lists(st.sampled_from(FLAGS[command]), max_size=3))]
     if draw(st.integers(0, 5)) == 0:

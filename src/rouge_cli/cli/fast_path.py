@@ -1,4 +1,4 @@
-"""Run the everyday invocations of `rouge who` and `rouge list` without building the Typer app.
+"""Run the everyday invocations of every command that reads the view without building the Typer app.
 
 Only a command line this parser understands completely is taken (the same options, with
 well-formed values); everything else, including every error in the command line itself,
@@ -10,11 +10,32 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-FLAGS = {"who": {"--all", "--json", "--sources", "--all-names"}, "list": {"--all", "--json"}}
-VALUED = {
-    "who": {"-e", "--up-to-episode", "--data"},
-    "list": {"-e", "--up-to-episode", "--data", "-f", "--faction", "--species", "--status"},
+VIEW = {"--all", "--json"}
+POSITION = {"-e", "--up-to-episode", "--data"}
+FLAGS = {
+    "who": {*VIEW, "--sources", "--all-names"},
+    "list": VIEW,
+    "episodes": {*VIEW, "--synopsis"},
+    "episode": VIEW,
+    "factions": VIEW,
+    "search": VIEW,
+    "sources": VIEW,
+    "timeline": VIEW,
 }
+VALUED = {
+    "who": POSITION,
+    "list": {*POSITION, "-f", "--faction", "--species", "--status"},
+    "episodes": POSITION,
+    "episode": POSITION,
+    "factions": {*POSITION, "--format"},
+    "search": {*POSITION, "--format"},
+    "sources": POSITION,
+    "timeline": POSITION,
+}
+ONE, NONE = (1,), (0,)
+POSITIONALS: dict[str, tuple[int, ...]] = {"who": ONE, "list": NONE, "episodes": NONE, "episode": ONE}
+POSITIONALS.update(factions=NONE, search=ONE, sources=(0, 1), timeline=ONE)
+FORMATS = ("table", "tsv")
 CANONICAL = {"-e": "--up-to-episode", "-f": "--faction"}
 STATUSES = ("alive", "dead", "unknown")
 
@@ -26,6 +47,8 @@ def _valid(option: str, value: str) -> bool:
         return parse_position(value) is not None
     if option == "--status":
         return value in STATUSES
+    if option == "--format":
+        return value.lower() in FORMATS
     if option == "--data":
         return _plain_path(value)
     return value != "" and not value.startswith("-")
@@ -75,9 +98,17 @@ def parse(argv: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
     valued = (name for name in options if name not in FLAGS[command])
     if not all(_valid(name, options[name]) for name in valued):
         return None
-    if len(positionals) != (1 if command == "who" else 0):
+    if len(positionals) not in POSITIONALS[command]:
+        return None
+    if command == "episode" and not _episode_number(positionals[0]):
         return None
     return command, options, positionals
+
+
+def _episode_number(text: str) -> bool:
+    """The form `options.episode_number` accepts (ASCII digits, at most 9), without Typer."""
+    digits = text.strip()
+    return digits.isascii() and digits.isdigit() and len(digits) <= 9
 
 
 def plan(argv: list[str]) -> Callable[[], None] | None:
@@ -94,12 +125,27 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
 
     def run() -> None:
         from rouge_cli.cli import run as actions
+        from rouge_cli.cli import run_companions as companions
 
+        flag = options.__contains__
+        output = options.get("--format", "table").lower()
         if command == "who":
-            actions.who(positionals[0], episode, show_all, json, "--sources" in options, data, "--all-names" in options)
-        else:
+            actions.who(positionals[0], episode, show_all, json, flag("--sources"), data, flag("--all-names"))
+        elif command == "list":
             faction, species, status = options.get("--faction"), options.get("--species"), options.get("--status")
             actions.list_characters(faction, species, status, episode, show_all, json, data)
+        elif command == "episodes":
+            companions.episodes(episode, show_all, json, flag("--synopsis"), data)
+        elif command == "episode":
+            companions.episode(int(positionals[0].strip()), episode, show_all, json, data)
+        elif command == "factions":
+            companions.factions(episode, show_all, json, output, data)
+        elif command == "search":
+            companions.search(positionals[0], episode, show_all, json, output, data)
+        elif command == "sources":
+            companions.sources(positionals[0] if positionals else None, episode, show_all, json, data)
+        else:
+            companions.timeline(positionals[0], episode, show_all, json, data)
 
     return run
 
