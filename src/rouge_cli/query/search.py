@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from rouge_cli.common.errors import UsageError
 from rouge_cli.common.position import moment
 from rouge_cli.common.text import words
 from rouge_cli.view import FactionView, TermView, View
 
-Field = Literal["name", "alias", "spelling", "japanese", "descriptor", "fact", "relation"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Literal
+    from typing import NamedTuple as Record
+
+    Field = Literal["name", "alias", "spelling", "japanese", "descriptor", "fact", "relation"]
+else:
+    from rouge_cli.common.records import Record
+
+    Field = str
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     episode: int
     field: Field
     text: str
@@ -22,8 +27,7 @@ class Hit:
     at: int | None = None
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Record):
     kind: Literal["character", "faction", "term"]
     id: str
     name: str

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from rouge_cli.common.position import moment
 from rouge_cli.view import CharacterView, ValueChange
 
-EventKind = Literal["appears", "name", "identity", "species", "status", "faction", "relation", "fact"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Literal
+    from typing import NamedTuple as Record
+
+    EventKind = Literal["appears", "name", "identity", "species", "status", "faction", "relation", "fact"]
+else:
+    from rouge_cli.common.records import Record
+
+    EventKind = str
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     episode: int
     kind: EventKind
     text: str
