@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rouge_cli.common.folding import fold
+from rouge_cli.common.text import fold
 from rouge_cli.dataset.model import Dataset
 from rouge_cli.gate import gate
 from support import MINI
@@ -151,9 +151,8 @@ TAB_MODULES = {
     "rouge_cli.cli.completion.tab",
     "rouge_cli.cli.completion.offer",
     "rouge_cli.common",
-    "rouge_cli.common.escape",
+    "rouge_cli.common.text",
     "rouge_cli.common.files",
-    "rouge_cli.common.folding",
     "rouge_cli.common.position",
     "rouge_cli.config",
     "rouge_cli.config.dirs",

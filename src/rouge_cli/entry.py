@@ -92,7 +92,7 @@ def _names_a_shell(args: list[str]) -> bool:
 
 def _prepare_streams() -> None:
     """Closed streams write to nowhere; a narrow encoding degrades; a nonsense COLUMNS is ignored."""
-    from rouge_cli.common.escape import speaks_utf8
+    from rouge_cli.common.text import speaks_utf8
 
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)

@@ -10,7 +10,7 @@ import os
 import sys
 
 from rouge_cli.common.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RougeError
-from rouge_cli.common.escape import printable
+from rouge_cli.common.text import printable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

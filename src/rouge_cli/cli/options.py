@@ -36,7 +36,7 @@ def position_text(value: str) -> str:
     from rouge_cli.common.position import parse_position
 
     if not isinstance(value, str) or parse_position(value) is None:
-        from rouge_cli.common.escape import printable
+        from rouge_cli.common.text import printable
 
         shown = printable(str(value)[:20] + ("…" if len(str(value)) > 20 else ""))
         raise typer.BadParameter(f"'{shown}' is not N, N@MM or N@MM:SS (an episode, or a time inside it)")

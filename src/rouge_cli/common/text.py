@@ -1,22 +1,88 @@
-"""Text helpers shared by matching, the spoiler lint and output: normalising and sanitising."""
+"""Text: safe to echo, folded for matching, cut into words. The one home of these rules.
+
+Escaping and folding import only `unicodedata` (shell completion and error messages use
+them); `re` is loaded on the first call of `words`.
+"""
 
 from __future__ import annotations
 
-import re
+import unicodedata
 
-from rouge_cli.common.escape import printable
-from rouge_cli.common.folding import fold
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-__all__ = ["contains_phrase", "fold", "printable", "words"]
+# Controls, bidi overrides, line and paragraph separators (a fake line break), and invisible
+# characters (zero-width spaces and joiners, word joiner, byte order mark: look-alike names).
+_UNSAFE = [
+    *range(0x20),
+    *range(0x7F, 0xA0),
+    *range(0x200B, 0x2010),
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2060, 0x2065),
+    *range(0x2066, 0x206A),
+    0xFEFF,
+]
+_ESCAPES = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
 
-_WORD = re.compile(r"[^\W_]+")
+
+def speaks_utf8(stream: object) -> bool:
+    """True when `stream` encodes UTF-8 (so any character can be written to it as it is)."""
+    encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+def printable(text: str) -> str:
+    """`text` with control, bidi and escape characters shown as visible escapes."""
+    return text.translate(_ESCAPES)
+
+
+def has_control(text: str) -> bool:
+    """True when `text` holds a character a terminal could act on (controls, escapes, bidi)."""
+    return not text.isprintable() and printable(text) != text
+
+
+def first_control(text: str) -> str:
+    return next(ch for ch in text if ord(ch) in _ESCAPES)
+
+
+_KANA_MARKS = ("\u3099", "\u309a")  # the (semi-)voiced sound marks: part of a kana, not an accent
+_KATAKANA = range(0x30A1, 0x30F7)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of `text`, with runs of white space collapsed.
+
+    Japanese is folded too: full-width and half-width forms alike (NFKC), and katakana as
+    hiragana, so ジャロン, ｼﾞｬﾛﾝ and じゃろん are one name.
+    """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if ch in _KANA_MARKS or not unicodedata.combining(ch))
+    composed = unicodedata.normalize("NFKC", bare).casefold()
+    hiragana = "".join(chr(ord(ch) - 0x60) if ord(ch) in _KATAKANA else ch for ch in composed)
+    return " ".join(hiragana.split())
+
+
+_find_words: Callable[[str], list[str]] | None = None
 
 
 def words(text: str) -> tuple[str, ...]:
     """The folded words of `text` (letters and digits; punctuation separates words)."""
-    if text.isascii():
-        return tuple(_WORD.findall(text.lower()))
-    return tuple(_WORD.findall(fold(text)))
+    find = _find_words or _compile_words()
+    return tuple(find(text.lower() if text.isascii() else fold(text)))
+
+
+def _compile_words() -> Callable[[str], list[str]]:
+    """`re` is loaded on the first use of `words`, not by Tab or by an error message."""
+    global _find_words
+    import re
+
+    _find_words = re.compile(r"[^\W_]+").findall
+    return _find_words
 
 
 # Words a viewer puts before a name ("the clown", "dr afdal"): not part of any name.

@@ -7,8 +7,8 @@ and `choose_episode` what every command asks, so this module imports nothing hea
 
 from __future__ import annotations
 
-from rouge_cli.common.escape import printable
 from rouge_cli.common.position import Position, format_time, parse_position
+from rouge_cli.common.text import printable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from rouge_cli.common.errors import Problem
-from rouge_cli.common.escape import first_control, has_control, printable
 from rouge_cli.common.position import parse_time
+from rouge_cli.common.text import first_control, has_control, printable
 
 T = TypeVar("T")
 _MISSING = object()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rouge_cli.common.errors import Problem
-from rouge_cli.common.escape import has_control, printable
+from rouge_cli.common.text import has_control, printable
 from rouge_cli.dataset.model import (
     Dataset,
     Episode,

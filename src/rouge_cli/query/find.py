@@ -7,8 +7,7 @@ name that never existed.
 from __future__ import annotations
 
 from rouge_cli.common.errors import NotFoundError, UsageError
-from rouge_cli.common.folding import fold
-from rouge_cli.common.text import PERSON, contains_phrase, lookup_words, printable, stem, words
+from rouge_cli.common.text import PERSON, contains_phrase, fold, lookup_words, printable, stem, words
 from rouge_cli.view import CharacterView, FactionView, TermView, View
 
 TYPE_CHECKING = False

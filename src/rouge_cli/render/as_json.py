@@ -6,8 +6,8 @@ import json
 import re
 import sys
 
-from rouge_cli.common.escape import speaks_utf8
 from rouge_cli.common.position import format_time
+from rouge_cli.common.text import speaks_utf8
 from rouge_cli.view import CharacterView, FactView, TermView, View
 
 TYPE_CHECKING = False

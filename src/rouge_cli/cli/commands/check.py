@@ -30,7 +30,7 @@ def check(path: PathArgument = None, data: DataPath = None) -> None:
       rouge check - < my-dataset.toml
     """
     from rouge_cli.common.errors import DataError
-    from rouge_cli.common.escape import printable
+    from rouge_cli.common.text import printable
     from rouge_cli.config.paths import dataset_path
     from rouge_cli.dataset.load import read_document, validate
 

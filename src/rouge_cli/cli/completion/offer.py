@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rouge_cli.common.escape import printable
-from rouge_cli.common.folding import fold
+from rouge_cli.common.text import fold, printable
 
 KINDS = ("character", "faction", "term")
 # (label, folded label, folded words) for characters, then for factions.

@@ -15,7 +15,7 @@ import os
 import sys
 
 from rouge_cli.cli.completion.offer import BUCKET, KINDS, episode_suffix, offer, render
-from rouge_cli.common.folding import fold
+from rouge_cli.common.text import fold
 from rouge_cli.dataset import cache
 
 COMPLETE_VAR = "_ROUGE_COMPLETE"

@@ -15,8 +15,7 @@ from typing import Any, Literal
 from rouge_cli.cli.completion.offer import KINDS, Table, buckets_of, episode_suffix, offer
 from rouge_cli.cli.open_view import open_view
 from rouge_cli.common.errors import RougeError
-from rouge_cli.common.folding import fold
-from rouge_cli.common.text import words
+from rouge_cli.common.text import fold, words
 from rouge_cli.config.paths import PathLike, dataset_path
 from rouge_cli.dataset import cache
 from rouge_cli.view import CharacterView, FactionView, TermView, View
