@@ -1,4 +1,4 @@
-"""Run the everyday invocations of `rouge who` and `rouge list` without building the Typer app.
+"""Run the everyday invocations of `rouge who`, `list`, `since` and `relations` without building the Typer app.
 
 Only a command line this parser understands completely is taken (the same options, with
 well-formed values); everything else, including every error in the command line itself,
@@ -9,13 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-FLAGS = {"who": {"--all", "--json", "--sources", "--all-names"}, "list": {"--all", "--json"}}
+FLAGS = {
+    "who": {"--all", "--json", "--sources", "--all-names"},
+    "list": {"--all", "--json"},
+    "since": {"--all", "--json"},
+    "relations": {"--all", "--json"},
+}
 VALUED = {
     "who": {"-e", "--up-to-episode", "--data"},
     "list": {"-e", "--up-to-episode", "--data", "-f", "--faction", "--species", "--status"},
+    "since": {"-e", "--up-to-episode", "--data"},
+    "relations": {"-e", "--up-to-episode", "--data", "--format"},
 }
+POSITIONALS = {"who": (1,), "list": (0,), "since": (1,), "relations": (0, 1)}
+GRAPH_FORMATS = ("tree", "dot", "mermaid")
 CANONICAL = {"-e": "--up-to-episode", "-f": "--faction"}
 STATUSES = ("alive", "dead", "unknown")
+
+
+def _episode_number(text: str) -> bool:
+    """The test of `options.episode_number` (ASCII digits, at most 9), without Typer."""
+    digits = text.strip()
+    return digits.isascii() and digits.isdigit() and len(digits) <= 9
 
 
 def _valid(option: str, value: str) -> bool:
@@ -25,6 +40,8 @@ def _valid(option: str, value: str) -> bool:
         return parse_position(value) is not None
     if option == "--status":
         return value in STATUSES
+    if option == "--format":
+        return value in GRAPH_FORMATS
     return value != "" and not value.startswith("-")
 
 
@@ -58,7 +75,9 @@ def parse(argv: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
     valued = (name for name in options if name not in FLAGS[command])
     if not all(_valid(name, options[name]) for name in valued):
         return None
-    if len(positionals) != (1 if command == "who" else 0):
+    if len(positionals) not in POSITIONALS[command]:
+        return None
+    if command == "since" and not _episode_number(positionals[0]):
         return None
     return command, options, positionals
 
@@ -78,6 +97,11 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
 
         if command == "who":
             actions.who(positionals[0], episode, show_all, json, "--sources" in options, data, "--all-names" in options)
+        elif command == "since":
+            actions.since(int(positionals[0].strip()), episode, show_all, json, data)
+        elif command == "relations":
+            name = positionals[0] if positionals else None
+            actions.relations(name, episode, show_all, json, options.get("--format", "tree"), data)
         else:
             faction, species, status = options.get("--faction"), options.get("--species"), options.get("--status")
             actions.list_characters(faction, species, status, episode, show_all, json, data)
