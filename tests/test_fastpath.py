@@ -1,4 +1,4 @@
-"""The quick path for `who`/`list` behaves exactly like the Typer application."""
+"""The quick path for `who`/`list`/`since`/`relations` behaves exactly like the Typer application."""
 
 from __future__ import annotations
 
@@ -41,16 +41,35 @@ TAKEN = [
     ("list", "--species", "Nean", "--status", "dead", "-e", "9"),
     ("list", "--species", "Nean", "-e", "9", "--data", str(MINI)),
     ("list",),
+    ("since", "2", "-e", "4"),
+    ("since", "1", "-e", "13", "--json"),
+    ("since", " 07", "-e", "9"),
+    ("since", "0", "-e", "3"),
+    ("since", "99", "-e", "3", "--data", str(MINI)),
+    ("relations", "-e", "4"),
+    ("relations", "afdal", "-e", "4", "--json"),
+    ("relations", "-e", "4", "--format", "dot"),
+    ("relations", "--format=mermaid", "-e5@12:30", "--all"),
+    ("relations", "nobody", "-e", "4"),
+    ("relations", "ro", "-e", "9"),
+    ("relations", "", "-e", "9"),
 ]
 LEFT_TO_TYPER = [
     ("who", "-e", "5"),
     ("who", "--help"),
-    ("list", "--status", "undead"),
-    ("who", "a", "b"),
-    ("list", "-e", "1_0"),
     ("list", "--data", "./mini.toml"),  # Typer's Path would print it as mini.toml
     ("who", "rouge", "--data=data//mini.toml"),
     ("list", "--data", "missing/"),
+    ("list", "--status", "undead"),
+    ("who", "a", "b"),
+    ("list", "-e", "1_0"),
+    ("since",),
+    ("since", "1_0"),
+    ("since", "-1"),
+    ("since", "1", "2"),
+    ("relations", "--format", "DOT"),
+    ("relations", "a", "b"),
+    ("relations", "--help"),
 ]
 
 

@@ -21,6 +21,8 @@ FLAGS = {
     "search": VIEW,
     "sources": VIEW,
     "timeline": VIEW,
+    "since": VIEW,
+    "relations": VIEW,
 }
 VALUED = {
     "who": POSITION,
@@ -31,16 +33,18 @@ VALUED = {
     "search": {*POSITION, "--format"},
     "sources": POSITION,
     "timeline": POSITION,
+    "since": POSITION,
+    "relations": {*POSITION, "--format"},
 }
 ONE, NONE = (1,), (0,)
 POSITIONALS: dict[str, tuple[int, ...]] = {"who": ONE, "list": NONE, "episodes": NONE, "episode": ONE}
-POSITIONALS.update(factions=NONE, search=ONE, sources=(0, 1), timeline=ONE)
-FORMATS = ("table", "tsv")
+POSITIONALS.update(factions=NONE, search=ONE, sources=(0, 1), timeline=ONE, since=ONE, relations=(0, 1))
+FORMATS = {"factions": ("table", "tsv"), "search": ("table", "tsv"), "relations": ("tree", "dot", "mermaid")}
 CANONICAL = {"-e": "--up-to-episode", "-f": "--faction"}
 STATUSES = ("alive", "dead", "unknown")
 
 
-def _valid(option: str, value: str) -> bool:
+def _valid(command: str, option: str, value: str) -> bool:
     if option == "--up-to-episode":
         from rouge_cli.common.position import parse_position
 
@@ -48,7 +52,7 @@ def _valid(option: str, value: str) -> bool:
     if option == "--status":
         return value in STATUSES
     if option == "--format":
-        return value.lower() in FORMATS
+        return value.lower() in FORMATS[command] if command != "relations" else value in FORMATS[command]
     if option == "--data":
         return _plain_path(value)
     return value != "" and not value.startswith("-")
@@ -96,11 +100,11 @@ def parse(argv: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
             positionals.append(arg)
         index += 1
     valued = (name for name in options if name not in FLAGS[command])
-    if not all(_valid(name, options[name]) for name in valued):
+    if not all(_valid(command, name, options[name]) for name in valued):
         return None
     if len(positionals) not in POSITIONALS[command]:
         return None
-    if command == "episode" and not _episode_number(positionals[0]):
+    if command in ("episode", "since") and not _episode_number(positionals[0]):
         return None
     return command, options, positionals
 
@@ -128,9 +132,13 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
         from rouge_cli.cli import run_companions as companions
 
         flag = options.__contains__
-        output = options.get("--format", "table").lower()
+        output = options.get("--format", "tree" if command == "relations" else "table").lower()
         if command == "who":
             actions.who(positionals[0], episode, show_all, json, flag("--sources"), data, flag("--all-names"))
+        elif command == "since":
+            actions.since(int(positionals[0].strip()), episode, show_all, json, data)
+        elif command == "relations":
+            actions.relations(positionals[0] if positionals else None, episode, show_all, json, output, data)
         elif command == "list":
             faction, species, status = options.get("--faction"), options.get("--species"), options.get("--status")
             actions.list_characters(faction, species, status, episode, show_all, json, data)

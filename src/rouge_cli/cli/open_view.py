@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from rouge_cli.common.position import settled
+from rouge_cli.common.position import Position, settled
 from rouge_cli.config.paths import PathLike, dataset_path
 from rouge_cli.config.precedence import EpisodeChoice, choose_episode
 from rouge_cli.config.progress_file import read_saved_episode
-from rouge_cli.dataset.store import StaleCacheError, open_store
+from rouge_cli.dataset.model import Dataset
+from rouge_cli.dataset.store import StaleCacheError, Store, open_store
 from rouge_cli.gate import gate
 from rouge_cli.view import View
 
@@ -37,22 +39,44 @@ def episode_in_force(
     return choice
 
 
+Loader = Callable[[Store, Position], Dataset]
+"""What to read from the store for a viewer at a position (the whole dataset, or a subset)."""
+
+
 def open_view(
-    data: PathLike | None, episode: str | None, show_all: bool, quiet: bool = False, query: str | None = None
+    data: PathLike | None,
+    episode: str | None,
+    show_all: bool,
+    quiet: bool = False,
+    query: str | None = None,
+    load: Loader | None = None,
 ) -> View:
     """Load the dataset, decide the position in force, and gate: the only way commands see data.
 
     With `query`, only the records a lookup of that name can depend on are loaded (see
-    `Store.for_query`); the gate's answer about any match is the same as on the whole dataset.
+    `Store.for_query`); with `load`, what it reads (see `dataset.reach`). Either way the
+    gate's answer about what the command shows is the same as on the whole dataset.
     """
+    if load is None:
+        load = _everything if query is None else lambda store, at: store.for_query(query, at.moment)
     path = dataset_path(data)
     store = open_store(path)
     runtimes = [e.runtime for e in store.episodes]
     position = episode_in_force(runtimes, episode, show_all, quiet).position
     chosen = settled(position, runtimes[position.episode - 1])
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects and no cycles: the collector would only scan them again and again
     try:
-        dataset = store.for_query(query, chosen.moment) if query is not None else store.everything()
-    except StaleCacheError:
-        store = open_store(path, rebuild=True)
-        dataset = store.for_query(query, chosen.moment) if query is not None else store.everything()
-    return gate(dataset, chosen)
+        try:
+            dataset = load(store, chosen)
+        except StaleCacheError:
+            store = open_store(path, rebuild=True)
+            dataset = load(store, chosen)
+        return gate(dataset, chosen)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _everything(store: Store, at: Position) -> Dataset:
+    return store.everything()

@@ -74,3 +74,50 @@ def list_characters(
 
         caption = f"{group.name} members known" if group else "characters known"
         print_character_table(view, characters, caption)
+
+
+def since(first: int, episode: str | None, show_all: bool, json: bool, data: PathLike | None) -> None:
+    """Catch up on episodes `first`..the one in force; reads only what the catch-up reports."""
+    from rouge_cli.dataset.reach import for_since
+    from rouge_cli.query.fan import catch_up
+
+    view = open_view(data, episode, show_all, load=lambda store, at: for_since(store, first, at))
+    summary = catch_up(view, first)
+    if json:
+        from rouge_cli.render.as_json import catch_up_document, write
+
+        write(catch_up_document(view, summary))
+    else:
+        from rouge_cli.render.human.fan import print_catch_up
+
+        print_catch_up(view, summary)
+
+
+def relations(
+    name: str | None, episode: str | None, show_all: bool, json: bool, output: str, data: PathLike | None
+) -> None:
+    """The relation map (`output`: tree, dot or mermaid); reads only who holds or is named in a relation.
+
+    When `name` does not give exactly one match there, the whole dataset is gated so the
+    "did you mean" and ambiguity messages are the full ones.
+    """
+    from rouge_cli.dataset.reach import for_relations
+    from rouge_cli.query.fan import relation_edges
+
+    view = open_view(data, episode, show_all, load=lambda store, at: for_relations(store, name, at))
+    if name is not None and len(match(view.characters, name)) != 1:
+        view = open_view(data, episode, show_all, quiet=True)
+    edges = relation_edges(view, name)
+    if json:
+        from rouge_cli.render.as_json import relations_document, write
+
+        write(relations_document(view, edges))
+    elif output == "tree":
+        from rouge_cli.render.human.fan import print_relations
+
+        print_relations(view, edges)
+    else:
+        from rouge_cli.render.as_graph import dot, mermaid
+        from rouge_cli.render.as_graph import write as write_text
+
+        write_text(dot(edges) if output == "dot" else mermaid(edges))

@@ -5,9 +5,9 @@ and writes the cache: `KEY.records` (each character marshalled on its own), `KEY
 (every record's place, in dataset order), `KEY.ids.N` and `KEY.words.N` (small hashed
 buckets: id -> where its record is and who is merged with it; word of a name or
 description -> ids), and last `KEY.meta` (series, episodes, factions). A lookup reads the
-meta file, one word bucket, a few id buckets and the records it needs. Anything missing,
-stale or malformed is rebuilt; the spoiler gate then runs on whatever was loaded, exactly
-as it would on the whole file.
+meta file, one word bucket, a few id buckets and the records it needs (`reach` adds the
+indexes of `since` and `relations`). Anything missing, stale or malformed is rebuilt; the
+spoiler gate then runs on whatever was loaded, exactly as it would on the whole file.
 """
 
 from __future__ import annotations
@@ -70,19 +70,28 @@ class Store:
         found: Row | None = self._piece(f"ids.{bucket_of(character_id, self.buckets)}").get(character_id)
         return found
 
-    def _load(self, ids: Iterable[str]) -> None:
-        records = cache.cache_path(self.key, "records")
-        for character_id in ids:
-            if character_id in self._loaded:
-                continue
-            summary = self._summary(character_id)
+    def _rows(self, ids: Iterable[str]) -> dict[str, Row]:
+        """The stored rows of `ids`: read one by one, or from the whole file when they are many."""
+        path = cache.cache_path(self.key, "records")
+        places = [(character_id, self._summary(character_id)) for character_id in ids]
+        blob = cache.read_bytes(path) if len(places) > 16 * self.buckets else None
+        rows: dict[str, Row] = {}
+        for character_id, summary in places:
             if summary is None:
                 raise StaleCacheError(character_id)
+            place = (summary[1], summary[2], summary[6])
+            row = cache.loads_record(blob, *place) if blob is not None else cache.read_record(path, *place)
+            if not isinstance(row, tuple):
+                raise StaleCacheError(path)
+            rows[character_id] = row
+        return rows
+
+    def _load(self, ids: Iterable[str]) -> None:
+        for character_id, row in self._rows(i for i in ids if i not in self._loaded).items():
             try:
-                row = cache.read_record(records, summary[1], summary[2], summary[6])
-                self._loaded[character_id] = decode_character(cast(Row, row))
+                self._loaded[character_id] = decode_character(row)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
-                raise StaleCacheError(records) from error
+                raise StaleCacheError("records") from error
 
     def _dataset(self, ids: Iterable[str]) -> Dataset:
         wanted = set(ids)
@@ -129,10 +138,19 @@ class Store:
         that becomes visible only later loads nothing: a lookup of a later name does the same
         work as one of a name that never existed.
         """
+        wanted = self._candidates(query, limit)
+        self._load(wanted)
+        for character_id in list(wanted):
+            for relation in self._loaded[character_id].relations:
+                if self._summary(relation.to) is not None and moment(relation.revealed_in, relation.at) <= limit:
+                    wanted |= self._group(relation.to, limit)
+        self.loaded_for_query = len(wanted)
+        return self._dataset(wanted)
+
+    def _candidates(self, query: str, limit: int) -> set[str]:
+        """Everyone holding every word of `query` visible by `limit`, with everyone merged with them."""
         asked = lookup_words(query)
         wanted_words = {stem(w) for w in asked if w not in PERSON} or {stem(w) for w in asked}
-        if not wanted_words:
-            return self._dataset(())
         # A match contains every word of the query: the candidates are those holding all of them.
         candidates: set[str] | None = None
         for word in sorted(wanted_words):
@@ -142,13 +160,7 @@ class Store:
         wanted: set[str] = set()
         for character_id in sorted(candidates or ()):
             wanted |= self._group(character_id, limit)
-        self._load(wanted)
-        for character_id in list(wanted):
-            for relation in self._loaded[character_id].relations:
-                if self._summary(relation.to) is not None and moment(relation.revealed_in, relation.at) <= limit:
-                    wanted |= self._group(relation.to, limit)
-        self.loaded_for_query = len(wanted)
-        return self._dataset(wanted)
+        return wanted
 
 
 def _pieces_of(
@@ -189,6 +201,9 @@ def _pieces_of(
     for b in range(buckets):
         pieces[f"words.{b}"] = {w: tuple(ids) for w, ids in pieces[f"words.{b}"].items()}
     pieces["order"] = order
+    from rouge_cli.dataset.reach import index_pieces
+
+    pieces.update(index_pieces(characters, buckets))
     return pieces
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from rouge_cli.common.errors import NotFoundError
 from rouge_cli.query.find import find_faction, match, not_found, quoted, suggestions
-from rouge_cli.query.recap import Recap, Reveal, recap
+from rouge_cli.query.recap import Reveal
+from rouge_cli.query.recap import recaps as recaps_of
 from rouge_cli.view import CharacterView, FactionView, FactView, TermView, View
 
 
@@ -101,17 +102,23 @@ class CatchUp:
     learned_dead: tuple[Reveal, ...]
     overturned: tuple[Reveal, ...]
     facts: tuple[tuple[CharacterView, tuple[FactView, ...]], ...]
-    recaps: tuple[Recap, ...]
 
 
 def catch_up(view: View, first: int) -> CatchUp:
-    """One recap of episodes `first`..the view's, grouped by character, the big changes first."""
+    """One recap of episodes `first`..the view's, grouped by character, the big changes first.
+
+    It reads only facts shown or overturned in those episodes, overturned relations, deaths,
+    secret names and personas revealed then (what `dataset.reach.for_since` loads).
+    """
     episode_number(view, first)
-    recaps = tuple(recap(view, n) for n in range(first, view.episode + 1))
-    grouped: dict[str, tuple[CharacterView, list[FactView]]] = {}
-    for r in recaps:
-        for character, facts in r.facts:
-            grouped.setdefault(character.id, (character, []))[1].extend(facts)
+    recaps = recaps_of(view, first, view.episode, facts=False)
+    # Each character's facts of those episodes, placed by the first of them (then in the view's order).
+    shown = []
+    for c in view.characters:
+        facts = tuple(f for f in c.facts if f.episode >= first)
+        if facts:
+            shown.append((facts[0].episode, c, facts))
+    shown.sort(key=lambda item: item[0])
     return CatchUp(
         first=first,
         last=view.episode,
@@ -119,6 +126,5 @@ def catch_up(view: View, first: int) -> CatchUp:
         deaths=tuple(x for r in recaps for x in r.deaths),
         learned_dead=tuple(x for r in recaps for x in r.learned_dead),
         overturned=tuple(x for r in recaps for x in r.overturned),
-        facts=tuple((c, tuple(f)) for c, f in grouped.values()),
-        recaps=recaps,
+        facts=tuple((c, facts) for _, c, facts in shown),
     )

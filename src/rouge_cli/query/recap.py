@@ -49,62 +49,97 @@ class Recap:
 
 def recap(view: View, episode: int) -> Recap:
     """Everything the view dates to `episode` (which must be visible in the view)."""
-    title = next(e.title for e in view.episodes if e.number == episode)
-    names: list[Reveal] = []
-    identities: list[Reveal] = []
-    memberships: list[Reveal] = []
-    deaths: list[Reveal] = []
-    learned: list[Reveal] = []
-    overturned: list[Reveal] = []
-    facts = []
+    return recaps(view, episode, episode)[0]
+
+
+class _Parts:
+    """What one episode's recap gathers, in the view's order."""
+
+    def __init__(self) -> None:
+        self.names: list[Reveal] = []
+        self.identities: list[Reveal] = []
+        self.memberships: list[Reveal] = []
+        self.deaths: list[Reveal] = []
+        self.learned: list[Reveal] = []
+        self.overturned: list[Reveal] = []
+        self.facts: list[tuple[CharacterView, tuple[FactView, ...]]] = []
+        self.new_characters: list[CharacterView] = []
+        self.new_factions: list[FactionView] = []
+
+
+def recaps(view: View, first: int, last: int, facts: bool = True) -> list[Recap]:
+    """The recaps of episodes `first`..`last` (each visible in the view), read in one pass over the view.
+
+    With `facts` False, the facts each episode shows are left out (a catch-up groups them itself).
+    """
+    parts = {n: _Parts() for n in range(first, last + 1)}
     for c in view.characters:
-        for n in c.names:
-            if n.episode != episode or n.kind in ("spelling", "japanese"):
-                continue
-            earlier = _earlier_name(c, n)
-            if n.secret and n.kind == "alias":
-                identities.append(Reveal(c.id, c.name, f"{earlier or c.name} is {n.text}", n.source))
-            elif earlier is not None and earlier != n.text:
-                verb = "is named" if n.kind == "name" else "is also known as"
-                names.append(Reveal(c.id, c.name, f"{earlier} {verb} {n.text}", n.source))
-        for i in c.identities:
-            if i.episode == episode:
-                identities.append(Reveal(c.id, c.name, f"{i.persona_name} is {c.name}", i.source))
-        for m in c.factions:
-            if m.episode == episode:
-                memberships.append(Reveal(c.id, c.name, f"{c.name}: {m.faction_name}", m.source))
-        previous = "unknown"
-        for change in c.status_history:
-            if change.episode == episode and change.value == "dead" and previous != "dead":
-                (deaths if previous == "alive" else learned).append(Reveal(c.id, c.name, c.name, change.source))
-            previous = change.value
-        for f in c.facts:
-            if f.overturned_in == episode:
-                overturned.append(Reveal(c.id, c.name, f"{c.name}: {f.text}", f.source))
-        for r in c.relations:
-            if r.overturned_in == episode:
-                overturned.append(Reveal(c.id, c.name, f"{c.name}: {r.target_name} as {r.label}", r.source))
-        shown = tuple(f for f in c.facts if f.episode == episode)
-        if shown:
-            facts.append((c, shown))
+        _gather(c, parts, facts)
+        if c.first_seen in parts:
+            parts[c.first_seen].new_characters.append(c)
     for faction in view.factions:
         for x in faction.facts:
-            if x.overturned_in == episode:
-                overturned.append(Reveal(faction.id, faction.name, f"{faction.name}: {x.text}", x.source))
-    return Recap(
-        episode=episode,
-        title=title,
-        complete=not view.so_far(episode),
-        new_characters=tuple(c for c in view.characters if c.first_seen == episode),
-        new_factions=tuple(f for f in view.factions if f.first_seen == episode),
-        names=tuple(names),
-        identities=tuple(identities),
-        memberships=tuple(memberships),
-        deaths=tuple(deaths),
-        learned_dead=tuple(learned),
-        overturned=tuple(overturned),
-        facts=tuple(facts),
-    )
+            if x.overturned_in in parts:
+                reveal = Reveal(faction.id, faction.name, f"{faction.name}: {x.text}", x.source)
+                parts[x.overturned_in].overturned.append(reveal)
+        if faction.first_seen in parts:
+            parts[faction.first_seen].new_factions.append(faction)
+    titles = {e.number: e.title for e in view.episodes}
+    return [
+        Recap(
+            episode=n,
+            title=titles[n],
+            complete=not view.so_far(n),
+            new_characters=tuple(p.new_characters),
+            new_factions=tuple(p.new_factions),
+            names=tuple(p.names),
+            identities=tuple(p.identities),
+            memberships=tuple(p.memberships),
+            deaths=tuple(p.deaths),
+            learned_dead=tuple(p.learned),
+            overturned=tuple(p.overturned),
+            facts=tuple(p.facts),
+        )
+        for n, p in parts.items()
+    ]
+
+
+def _gather(c: CharacterView, parts: dict[int, _Parts], facts: bool) -> None:
+    """Add what `c` shows in each episode of `parts`, in the order a recap lists it."""
+    for n in c.names:
+        if n.episode not in parts or n.kind in ("spelling", "japanese"):
+            continue
+        earlier = _earlier_name(c, n)
+        if n.secret and n.kind == "alias":
+            parts[n.episode].identities.append(Reveal(c.id, c.name, f"{earlier or c.name} is {n.text}", n.source))
+        elif earlier is not None and earlier != n.text:
+            verb = "is named" if n.kind == "name" else "is also known as"
+            parts[n.episode].names.append(Reveal(c.id, c.name, f"{earlier} {verb} {n.text}", n.source))
+    for i in c.identities:
+        if i.episode in parts:
+            parts[i.episode].identities.append(Reveal(c.id, c.name, f"{i.persona_name} is {c.name}", i.source))
+    for m in c.factions:
+        if m.episode in parts:
+            parts[m.episode].memberships.append(Reveal(c.id, c.name, f"{c.name}: {m.faction_name}", m.source))
+    previous = "unknown"
+    for change in c.status_history:
+        if change.episode in parts and change.value == "dead" and previous != "dead":
+            reveal = Reveal(c.id, c.name, c.name, change.source)
+            (parts[change.episode].deaths if previous == "alive" else parts[change.episode].learned).append(reveal)
+        previous = change.value
+    for f in c.facts:
+        if f.overturned_in in parts:
+            parts[f.overturned_in].overturned.append(Reveal(c.id, c.name, f"{c.name}: {f.text}", f.source))
+    for r in c.relations:
+        if r.overturned_in in parts:
+            text = f"{c.name}: {r.target_name} as {r.label}"
+            parts[r.overturned_in].overturned.append(Reveal(c.id, c.name, text, r.source))
+    shown: dict[int, list[FactView]] = {}
+    for f in c.facts if facts else ():
+        if f.episode in parts:
+            shown.setdefault(f.episode, []).append(f)
+    for episode, listed in shown.items():
+        parts[episode].facts.append((c, tuple(listed)))
 
 
 def _earlier_name(c: CharacterView, name: NameView) -> str | None:

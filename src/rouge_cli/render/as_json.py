@@ -1,13 +1,13 @@
-"""Machine output: versioned JSON envelopes built from a view, written with `json.dumps`."""
+"""Machine output: versioned JSON envelopes built from a view, written as `json.dumps(..., indent=2)` writes them."""
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 
 from rouge_cli.common.position import format_time
 from rouge_cli.common.text import speaks_utf8
+from rouge_cli.render.json_text import dumps
 from rouge_cli.view import CharacterView, FactView, TermView, View
 
 TYPE_CHECKING = False
@@ -89,7 +89,7 @@ def characters_document(view: View, characters: Iterable[CharacterView]) -> dict
 
 def write(document: dict[str, Any]) -> None:
     """Print one JSON document on stdout (ASCII escapes when stdout cannot carry UTF-8)."""
-    text = json.dumps(document, ensure_ascii=not speaks_utf8(sys.stdout), indent=2)
+    text = dumps(document, ensure_ascii=not speaks_utf8(sys.stdout))
     sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 

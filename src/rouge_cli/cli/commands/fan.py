@@ -151,24 +151,9 @@ def relations(
       rouge relations -e 1 --format dot | dot -Tsvg > rouge.svg
       rouge relations -e 1 --format mermaid
     """
-    from rouge_cli.cli.open_view import open_view
-    from rouge_cli.query.fan import relation_edges
+    from rouge_cli.cli.run import relations as run
 
-    view = open_view(data, up_to_episode, show_all)
-    edges = relation_edges(view, name)
-    if json:
-        from rouge_cli.render.as_json import relations_document, write
-
-        write(relations_document(view, edges))
-    elif output is GraphFormat.tree:
-        from rouge_cli.render.human.fan import print_relations
-
-        print_relations(view, edges)
-    else:
-        from rouge_cli.render.as_graph import dot, mermaid
-        from rouge_cli.render.as_graph import write as write_text
-
-        write_text(dot(edges) if output is GraphFormat.dot else mermaid(edges))
+    run(name, up_to_episode, show_all, json, output.value, data)
 
 
 def since(
@@ -185,16 +170,6 @@ def since(
       rouge since 1 -e 1
       rouge since 2 -e 3 --json | jq '.deaths'
     """
-    from rouge_cli.cli.open_view import open_view
-    from rouge_cli.query.fan import catch_up
+    from rouge_cli.cli.run import since as run
 
-    view = open_view(data, up_to_episode, show_all)
-    summary = catch_up(view, first)
-    if json:
-        from rouge_cli.render.as_json import catch_up_document, write
-
-        write(catch_up_document(view, summary))
-    else:
-        from rouge_cli.render.human.fan import print_catch_up
-
-        print_catch_up(view, summary)
+    run(first, up_to_episode, show_all, json, data)

@@ -1,0 +1,148 @@
+"""What `rouge since` and `rouge relations` load: their indexes in the cache, and their loaders.
+
+The store writes these pieces with its others: `since.B` maps an episode (B = episode %
+buckets) to the ids of the characters with something a catch-up reports dated in it (a fact
+shown or overturned, a relation overturned, a death, a secret name, a persona revealed);
+`into.B` maps a character id (bucketed as `ids.B`) to (holder, moment) for each relation
+pointing at it; `related` maps each character with a relation to the moment of its first.
+A loader gathers every character its answer can depend on, each with everyone merged with
+it at the position, and the same for the characters named in the relations it reads; it
+keeps only the facts the answer reads. The gate then runs on that subset, and what the
+command prints is what it prints from the whole dataset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from rouge_cli.common.position import Position, moment
+from rouge_cli.dataset.codec import Row, decode_character
+from rouge_cli.dataset.model import Character, Dataset, Relation
+
+if TYPE_CHECKING:
+    from rouge_cli.dataset.store import Store
+
+FACTS = 9
+"""Where `codec.encode_character` puts the facts; each fact row is (text, revealed_in, source, superseded_in, ...)."""
+KeepFact = Callable[[int, int | None], bool]
+"""Whether a fact (its episode, the episode overturning it) is kept."""
+
+
+def reported(c: Character) -> set[int]:
+    """The episodes in which a catch-up can report something about `c` (its own items only)."""
+    found = {f.revealed_in for f in c.facts}
+    found |= {f.superseded_in for f in c.facts if f.superseded_in is not None}
+    found |= {r.superseded_in for r in c.relations if r.superseded_in is not None}
+    found |= {s.revealed_in for s in c.status if s.value == "dead"}
+    found |= {n.revealed_in for n in c.names if n.secret}
+    if c.same_as is not None:
+        found.add(c.same_as.revealed_in)
+    return found
+
+
+def index_pieces(characters: Sequence[Character], buckets: int) -> dict[str, Any]:
+    """The `since.B`, `into.B` and `related` pieces for `characters` (in dataset order)."""
+    from rouge_cli.dataset.store import bucket_of
+
+    since: list[dict[int, list[str]]] = [{} for _ in range(buckets)]
+    into: list[dict[str, list[tuple[str, int]]]] = [{} for _ in range(buckets)]
+    related: dict[str, int] = {}
+    for c in characters:
+        for episode in sorted(reported(c)):
+            since[episode % buckets].setdefault(episode, []).append(c.id)
+        for r in c.relations:
+            into[bucket_of(r.to, buckets)].setdefault(r.to, []).append((c.id, moment(r.revealed_in, r.at)))
+        if c.relations:
+            related[c.id] = min(moment(r.revealed_in, r.at) for r in c.relations)
+    pieces: dict[str, Any] = {"related": related}
+    for b in range(buckets):
+        pieces[f"since.{b}"] = {episode: tuple(ids) for episode, ids in since[b].items()}
+        pieces[f"into.{b}"] = {target: tuple(holders) for target, holders in into[b].items()}
+    return pieces
+
+
+def for_since(store: Store, first: int, position: Position) -> Dataset:
+    """What a catch-up on episodes `first`..`position.episode` can depend on, seen at `position`.
+
+    The characters with something reported in those episodes, each with its identity's
+    group; for each relation overturned then, the group of the character it names. Only the
+    facts shown or overturned in those episodes are kept (from episode 1 on: all of them).
+    """
+    first, last = max(first, 1), position.episode
+
+    def inside(episode: int | None) -> bool:
+        return episode is not None and first <= episode <= last
+
+    subjects: set[str] = set()
+    for b in sorted({episode % store.buckets for episode in range(first, min(last, first + store.buckets - 1) + 1)}):
+        for episode, ids in store._piece(f"since.{b}").items():
+            if inside(episode):
+                subjects.update(ids)
+    return _gather(
+        store,
+        subjects,
+        position.moment,
+        None if first == 1 else lambda shown, overturned: inside(shown) or inside(overturned),
+        lambda r: inside(r.superseded_in),
+    )
+
+
+def for_relations(store: Store, query: str | None, position: Position) -> Dataset:
+    """What the relation map (of the characters `query` may name, or of everyone) can depend on, at `position`.
+
+    Without `query`: everyone holding a relation visible then. With it: the lookup's
+    candidates (as `Store.for_query`) and everyone holding a relation to one of them. Each
+    comes with its identity's group, and with the groups of those its relations name. No facts.
+    """
+    limit = position.moment
+    if query is None:
+        seeds = {holder for holder, shown in store._piece("related").items() if shown <= limit}
+    else:
+        from rouge_cli.dataset.store import bucket_of
+
+        seeds = store._candidates(query, limit)
+        for target in sorted(seeds):
+            holders = store._piece(f"into.{bucket_of(target, store.buckets)}").get(target, ())
+            seeds |= {holder for holder, shown in holders if shown <= limit}
+    return _gather(store, seeds, limit, lambda shown, overturned: False, lambda r: True)
+
+
+def _gather(
+    store: Store, seeds: Iterable[str], limit: int, keep: KeepFact | None, follow: Callable[[Relation], bool]
+) -> Dataset:
+    """`seeds` with their groups, then the groups named by the visible relations `follow` accepts."""
+    wanted: set[str] = set()
+    for character_id in sorted(seeds):
+        wanted |= store._group(character_id, limit)
+    loaded = _characters(store, wanted, keep)
+    named: set[str] = set()
+    for c in list(loaded.values()):
+        for r in c.relations:
+            if follow(r) and moment(r.revealed_in, r.at) <= limit and store._summary(r.to) is not None:
+                named |= store._group(r.to, limit) - wanted
+    loaded.update(_characters(store, named - wanted, keep))
+    ordered = sorted(loaded, key=lambda i: cast(Row, store._summary(i))[0])
+    return Dataset(
+        store.series, store.sources, store.episodes, store.factions, tuple(loaded[i] for i in ordered), store.terms
+    )
+
+
+def _characters(store: Store, ids: set[str], keep: KeepFact | None) -> dict[str, Character]:
+    """The characters `ids`, each with only the facts `keep` accepts (None: all); the store keeps nothing of them."""
+    result = {}
+    for character_id in ids & store._loaded.keys():  # a store that read the whole file
+        c = store._loaded[character_id]
+        if keep is not None:
+            c = c._replace(facts=tuple(f for f in c.facts if keep(f.revealed_in, f.superseded_in)))
+        result[character_id] = c
+    from rouge_cli.dataset.store import StaleCacheError
+
+    for character_id, row in store._rows(sorted(ids - store._loaded.keys())).items():
+        try:
+            if keep is not None:
+                row = (*row[:FACTS], tuple(f for f in row[FACTS] if keep(f[1], f[3])), *row[FACTS + 1 :])
+            result[character_id] = decode_character(row)
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
+            raise StaleCacheError("records") from error
+    return result
