@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 
 from rouge_cli.common.position import format_time
@@ -23,7 +22,8 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 # Characters json.dumps leaves raw with ensure_ascii=False that a terminal could act on.
-_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = [*range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_ESCAPED = {code: f"\\u{code:04x}" for code in _UNSAFE}
 
 
 def envelope(view: View, **payload: Any) -> dict[str, Any]:
@@ -90,7 +90,7 @@ def characters_document(view: View, characters: Iterable[CharacterView]) -> dict
 def write(document: dict[str, Any]) -> None:
     """Print one JSON document on stdout (ASCII escapes when stdout cannot carry UTF-8)."""
     text = dumps(document, ensure_ascii=not speaks_utf8(sys.stdout))
-    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    sys.stdout.write(text.translate(_ESCAPED) + "\n")
 
 
 def episodes_document(view: View) -> dict[str, Any]:
