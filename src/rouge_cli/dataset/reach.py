@@ -70,13 +70,14 @@ def for_since(store: Store, first: int, position: Position) -> Dataset:
     group; for each relation overturned then, the group of the character it names. Only the
     facts shown or overturned in those episodes are kept (from episode 1 on: all of them).
     """
-    first, last = max(first, 1), position.episode
+    last = position.episode
 
     def inside(episode: int | None) -> bool:
         return episode is not None and first <= episode <= last
 
+    episodes = range(first, last + 1) if first >= 1 else range(0)  # none when the catch-up refuses `first`
     subjects: set[str] = set()
-    for b in sorted({episode % store.buckets for episode in range(first, min(last, first + store.buckets - 1) + 1)}):
+    for b in sorted({episode % store.buckets for episode in episodes[: store.buckets]}):
         for episode, ids in store._piece(f"since.{b}").items():
             if inside(episode):
                 subjects.update(ids)

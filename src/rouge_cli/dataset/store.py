@@ -74,20 +74,23 @@ class Store:
         """The stored rows of `ids`, in dataset order: read one by one, or from the whole file when they are many."""
         path = cache.cache_path(self.key, "records")
         places = []
-        for character_id in ids:
-            summary = self._summary(character_id)
-            if summary is None:
-                raise StaleCacheError(character_id)
-            places.append((summary[0], character_id, summary))
-        places.sort()
-        blob = cache.read_bytes(path) if len(places) > 16 * self.buckets else None
-        rows: dict[str, Row] = {}
-        for _, character_id, summary in places:
-            place = (summary[1], summary[2], summary[6])
-            row = cache.loads_record(blob, *place) if blob is not None else cache.read_record(path, *place)
-            if not isinstance(row, tuple):
-                raise StaleCacheError(path)
-            rows[character_id] = row
+        try:
+            for character_id in ids:
+                summary = self._summary(character_id)
+                if summary is None:
+                    raise StaleCacheError(character_id)
+                places.append((summary[0], character_id, summary))
+            places.sort()
+            blob = cache.read_bytes(path) if len(places) > 16 * self.buckets else None
+            rows: dict[str, Row] = {}
+            for _, character_id, summary in places:
+                place = (summary[1], summary[2], summary[6])
+                row = cache.loads_record(blob, *place) if blob is not None else cache.read_record(path, *place)
+                if not isinstance(row, tuple):
+                    raise StaleCacheError(path)
+                rows[character_id] = row
+        except (TypeError, ValueError, IndexError) as error:
+            raise StaleCacheError(path) from error
         return rows
 
     def _load(self, ids: Iterable[str]) -> None:
