@@ -64,17 +64,28 @@ def open_view(
     runtimes = [e.runtime for e in store.episodes]
     position = episode_in_force(runtimes, episode, show_all, quiet).position
     chosen = settled(position, runtimes[position.episode - 1])
-    collecting = gc.isenabled()
-    gc.disable()  # many small objects and no cycles: the collector would only scan them again and again
-    try:
+    with PausedCollector():
         try:
             dataset = load(store, chosen)
         except StaleCacheError:
             store = open_store(path, rebuild=True)
             dataset = load(store, chosen)
         return gate(dataset, chosen)
-    finally:
-        if collecting:
+
+
+class PausedCollector:
+    """`with PausedCollector():` the cycle collector rests (and is restored after).
+
+    A view is many small objects without cycles: the collector would only scan them again
+    and again while they are made and read.
+    """
+
+    def __enter__(self) -> None:
+        self.collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exception: object) -> None:
+        if self.collecting:
             gc.enable()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rouge_cli.cli.open_view import open_view
+from rouge_cli.cli.open_view import PausedCollector, open_view
 from rouge_cli.config.paths import PathLike
 from rouge_cli.query.find import filter_characters, find_character, find_faction, from_description, match, quoted
 from rouge_cli.view import CharacterView, View
@@ -81,16 +81,17 @@ def since(first: int, episode: str | None, show_all: bool, json: bool, data: Pat
     from rouge_cli.dataset.reach import for_since
     from rouge_cli.query.fan import catch_up
 
-    view = open_view(data, episode, show_all, load=lambda store, at: for_since(store, first, at))
-    summary = catch_up(view, first)
-    if json:
-        from rouge_cli.render.as_json import catch_up_document, write
+    with PausedCollector():  # a catch-up on many episodes is a large view, and a large document
+        view = open_view(data, episode, show_all, load=lambda store, at: for_since(store, first, at))
+        summary = catch_up(view, first)
+        if json:
+            from rouge_cli.render.as_json import catch_up_document, write
 
-        write(catch_up_document(view, summary))
-    else:
-        from rouge_cli.render.human.fan import print_catch_up
+            write(catch_up_document(view, summary))
+        else:
+            from rouge_cli.render.human.fan import print_catch_up
 
-        print_catch_up(view, summary)
+            print_catch_up(view, summary)
 
 
 def relations(
@@ -104,20 +105,21 @@ def relations(
     from rouge_cli.dataset.reach import for_relations
     from rouge_cli.query.fan import relation_edges
 
-    view = open_view(data, episode, show_all, load=lambda store, at: for_relations(store, name, at))
-    if name is not None and len(match(view.characters, name)) != 1:
-        view = open_view(data, episode, show_all, quiet=True)
-    edges = relation_edges(view, name)
-    if json:
-        from rouge_cli.render.as_json import relations_document, write
+    with PausedCollector():
+        view = open_view(data, episode, show_all, load=lambda store, at: for_relations(store, name, at))
+        if name is not None and len(match(view.characters, name)) != 1:
+            view = open_view(data, episode, show_all, quiet=True)
+        edges = relation_edges(view, name)
+        if json:
+            from rouge_cli.render.as_json import relations_document, write
 
-        write(relations_document(view, edges))
-    elif output == "tree":
-        from rouge_cli.render.human.fan import print_relations
+            write(relations_document(view, edges))
+        elif output == "tree":
+            from rouge_cli.render.human.fan import print_relations
 
-        print_relations(view, edges)
-    else:
-        from rouge_cli.render.as_graph import dot, mermaid
-        from rouge_cli.render.as_graph import write as write_text
+            print_relations(view, edges)
+        else:
+            from rouge_cli.render.as_graph import dot, mermaid
+            from rouge_cli.render.as_graph import write as write_text
 
-        write_text(dot(edges) if output == "dot" else mermaid(edges))
+            write_text(dot(edges) if output == "dot" else mermaid(edges))

@@ -69,13 +69,14 @@ def for_since(store: Store, first: int, position: Position) -> Dataset:
     group; for each relation overturned then, the group of the character it names. Only the
     facts shown or overturned in those episodes are kept (from episode 1 on: all of them).
     """
-    first, last = max(first, 1), position.episode
+    last = position.episode
 
     def inside(episode: int | None) -> bool:
         return episode is not None and first <= episode <= last
 
+    episodes = range(first, last + 1) if first >= 1 else range(0)  # none when the catch-up refuses `first`
     subjects: set[str] = set()
-    for b in sorted({episode % store.buckets for episode in range(first, min(last, first + store.buckets - 1) + 1)}):
+    for b in sorted({episode % store.buckets for episode in episodes[: store.buckets]}):
         for episode, ids in store._piece(f"since.{b}").items():
             if inside(episode):
                 subjects.update(ids)
@@ -121,24 +122,29 @@ def _gather(
         for r in c.relations:
             if follow(r) and moment(r.revealed_in, r.at) <= limit and store._summary(r.to) is not None:
                 named |= store._group(r.to, limit) - wanted
-    loaded.update(_characters(store, named - wanted, keep))
-    ordered = sorted(loaded, key=lambda i: cast(Row, store._summary(i))[0])
-    return Dataset(
-        store.series, store.sources, store.episodes, store.factions, tuple(loaded[i] for i in ordered), store.terms
-    )
+    if named - wanted:
+        loaded.update(_characters(store, named - wanted, keep))
+        loaded = {i: loaded[i] for i in sorted(loaded, key=lambda i: cast(Row, store._summary(i))[0])}
+    characters = tuple(loaded.values())
+    return Dataset(store.series, store.sources, store.episodes, store.factions, characters, store.terms)
 
 
 def _characters(store: Store, ids: set[str], keep: KeepFact | None) -> dict[str, Character]:
-    """The characters `ids`, each with only the facts `keep` accepts (None: all); the store keeps nothing of them."""
-    result = {}
-    for character_id in ids & store._loaded.keys():  # a store that read the whole file
-        c = store._loaded[character_id]
-        if keep is not None:
-            c = c._replace(facts=tuple(f for f in c.facts if keep(f.revealed_in, f.superseded_in)))
-        result[character_id] = c
+    """The characters `ids` in dataset order, each with only the facts `keep` accepts (None: all).
+
+    The store keeps nothing of them: they are not the records other commands read.
+    """
     from rouge_cli.dataset.store import StaleCacheError
 
-    for character_id, row in store._rows(sorted(ids - store._loaded.keys())).items():
+    result = {}
+    if store._complete:  # a store that holds the whole file already (the cache could not be written)
+        for character_id in sorted(ids, key=lambda i: cast(Row, store._summary(i))[0]):
+            c = store._loaded[character_id]
+            if keep is not None:
+                c = c._replace(facts=tuple(f for f in c.facts if keep(f.revealed_in, f.superseded_in)))
+            result[character_id] = c
+        return result
+    for character_id, row in store._rows(ids).items():
         try:
             if keep is not None:
                 row = (*row[:FACTS], tuple(f for f in row[FACTS] if keep(f[1], f[3])), *row[FACTS + 1 :])

@@ -71,19 +71,26 @@ class Store:
         return found
 
     def _rows(self, ids: Iterable[str]) -> dict[str, Row]:
-        """The stored rows of `ids`: read one by one, or from the whole file when they are many."""
+        """The stored rows of `ids`, in dataset order: read one by one, or from the whole file when they are many."""
         path = cache.cache_path(self.key, "records")
-        places = [(character_id, self._summary(character_id)) for character_id in ids]
-        blob = cache.read_bytes(path) if len(places) > 16 * self.buckets else None
-        rows: dict[str, Row] = {}
-        for character_id, summary in places:
-            if summary is None:
-                raise StaleCacheError(character_id)
-            place = (summary[1], summary[2], summary[6])
-            row = cache.loads_record(blob, *place) if blob is not None else cache.read_record(path, *place)
-            if not isinstance(row, tuple):
-                raise StaleCacheError(path)
-            rows[character_id] = row
+        places = []
+        try:
+            for character_id in ids:
+                summary = self._summary(character_id)
+                if summary is None:
+                    raise StaleCacheError(character_id)
+                places.append((summary[0], character_id, summary))
+            places.sort()
+            blob = cache.read_bytes(path) if len(places) > 16 * self.buckets else None
+            rows: dict[str, Row] = {}
+            for _, character_id, summary in places:
+                place = (summary[1], summary[2], summary[6])
+                row = cache.loads_record(blob, *place) if blob is not None else cache.read_record(path, *place)
+                if not isinstance(row, tuple):
+                    raise StaleCacheError(path)
+                rows[character_id] = row
+        except (TypeError, ValueError, IndexError) as error:
+            raise StaleCacheError(path) from error
         return rows
 
     def _load(self, ids: Iterable[str]) -> None:
@@ -124,6 +131,8 @@ class Store:
         if summary is None:
             raise StaleCacheError(character_id)
         target, merged_in = summary[3], summary[4]
+        if target is None and not summary[5]:
+            return {character_id}
         root = target if target is not None and merged_in <= limit and self._summary(target) else character_id
         personas = cast(Row, self._summary(root))[5]
         return {root, *(p for p in personas if cast(Row, self._summary(p))[4] <= limit)}

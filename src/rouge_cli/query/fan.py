@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from rouge_cli.common.errors import NotFoundError
 from rouge_cli.query.find import find_faction, match, not_found, quoted, suggestions
-from rouge_cli.query.recap import Reveal
-from rouge_cli.query.recap import recaps as recaps_of
 from rouge_cli.view import CharacterView, FactionView, FactView, TermView, View
+
+if TYPE_CHECKING:
+    from rouge_cli.query.recap import Reveal
 
 
 def find_term(view: View, query: str) -> TermView:
@@ -36,16 +37,14 @@ def cast(view: View, number: int) -> list[tuple[CharacterView, int | None]]:
     return present
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     character: CharacterView
     current: bool
     episode: int
     gladiator: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Roster:
+class Roster(NamedTuple):
     faction: FactionView
     members: tuple[Member, ...]
 
@@ -69,8 +68,7 @@ def roster(view: View, query: str) -> Roster:
     return Roster(faction, tuple(members))
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     source: CharacterView
     target_id: str
     target_name: str
@@ -93,8 +91,7 @@ def relation_edges(view: View, query: str | None = None) -> list[Edge]:
     return edges
 
 
-@dataclass(frozen=True)
-class CatchUp:
+class CatchUp(NamedTuple):
     first: int
     last: int
     identities: tuple[Reveal, ...]
@@ -110,6 +107,8 @@ def catch_up(view: View, first: int) -> CatchUp:
     It reads only facts shown or overturned in those episodes, overturned relations, deaths,
     secret names and personas revealed then (what `dataset.reach.for_since` loads).
     """
+    from rouge_cli.query.recap import recaps as recaps_of
+
     episode_number(view, first)
     recaps = recaps_of(view, first, view.episode, facts=False)
     # Each character's facts of those episodes, placed by the first of them (then in the view's order).

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rouge_cli.common.position import moment
 from rouge_cli.view import CharacterView, FactionView, FactView, NameView, View
 
 
-@dataclass(frozen=True)
-class Reveal:
+class Reveal(NamedTuple):
     """One line of a recap: who it is about and what was shown."""
 
     character_id: str
@@ -18,8 +17,7 @@ class Reveal:
     source: str
 
 
-@dataclass(frozen=True)
-class Recap:
+class Recap(NamedTuple):
     """An episode's recap. `complete` is False while the viewer is still inside the episode.
 
     `deaths` are deaths shown in the episode; `learned_dead` are characters the episode
