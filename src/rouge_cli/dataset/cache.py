@@ -107,11 +107,20 @@ def write_bytes(path: str, data: bytes) -> None:
     """
     temporary = f"{path}.{os.getpid()}.tmp"
     header = MAGIC + len(data).to_bytes(8, "little") + zlib.crc32(data).to_bytes(4, "little")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(header)
-            handle.write(data)
+        try:
+            descriptor = os.open(temporary, flags, 0o666)
+        except FileNotFoundError:  # the first file written: make the directory
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            descriptor = os.open(temporary, flags, 0o666)
+        try:
+            for part in (header, data):
+                view = memoryview(part)
+                while view:
+                    view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
         os.replace(temporary, path)
     except (OSError, ValueError):
         _remove(temporary)

@@ -32,11 +32,11 @@ def _names(rows: Iterable[Row]) -> tuple[Name, ...]:
 
 
 def _encode_names(names: Iterable[Name]) -> Row:
-    return tuple((n.text, n.kind, n.revealed_in, n.source, n.at, n.secret) for n in names)
+    return tuple([(n.text, n.kind, n.revealed_in, n.source, n.at, n.secret) for n in names])
 
 
 def _encode_facts(facts: Iterable[Fact]) -> Row:
-    return tuple((f.text, f.revealed_in, f.source, f.superseded_in, f.at, f.superseded_at) for f in facts)
+    return tuple([(f.text, f.revealed_in, f.source, f.superseded_in, f.at, f.superseded_at) for f in facts])
 
 
 def _facts(rows: Iterable[Row]) -> tuple[Fact, ...]:
@@ -44,26 +44,36 @@ def _facts(rows: Iterable[Row]) -> tuple[Fact, ...]:
 
 
 def encode_character(c: Character) -> Row:
+    # Most of a large dataset's lists are empty: `()` without building a comprehension for them.
+    species, status, factions, relations, appears_in = c.species, c.status, c.factions, c.relations, c.appears_in
     return (
         c.id,
         c.revealed_in,
         c.source,
         c.descriptor,
-        _encode_names(c.names),
-        tuple((v.value, v.revealed_in, v.source, v.at) for v in c.species),
-        tuple((v.value, v.revealed_in, v.source, v.at) for v in c.status),
+        _encode_names(c.names) if c.names else (),
+        tuple([(v.value, v.revealed_in, v.source, v.at) for v in species]) if species else (),
+        tuple([(v.value, v.revealed_in, v.source, v.at) for v in status]) if status else (),
         tuple(
-            (m.faction_id, m.revealed_in, m.source, m.ended_in, m.superseded_in, m.at, m.ended_at, m.superseded_at)
-            for m in c.factions
-        ),
+            [
+                (m.faction_id, m.revealed_in, m.source, m.ended_in, m.superseded_in, m.at, m.ended_at, m.superseded_at)
+                for m in factions
+            ]
+        )
+        if factions
+        else (),
         tuple(
-            (r.to, r.label, r.revealed_in, r.source, r.superseded_in, r.at, r.superseded_at, r.ended_in, r.ended_at)
-            for r in c.relations
-        ),
-        _encode_facts(c.facts),
+            [
+                (r.to, r.label, r.revealed_in, r.source, r.superseded_in, r.at, r.superseded_at, r.ended_in, r.ended_at)
+                for r in relations
+            ]
+        )
+        if relations
+        else (),
+        _encode_facts(c.facts) if c.facts else (),
         None if c.same_as is None else (c.same_as.target_id, c.same_as.revealed_in, c.same_as.source, c.same_as.at),
         c.at,
-        tuple((a.episode, a.source, a.at) for a in c.appears_in),
+        tuple([(a.episode, a.source, a.at) for a in appears_in]) if appears_in else (),
     )
 
 

@@ -43,7 +43,8 @@ def read_document(path: PathLike, raw: bytes | None = None) -> dict[str, object]
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError(name, [Problem("", f"is not UTF-8 text (bad byte at offset {error.start})")]) from None
-    if not text.strip():
+    raw = None  # the text is all the parser needs: the bytes need not stay in memory beside it
+    if not text or text.isspace():
         raise DataError(name, [Problem("", "is empty")])
     try:
         document: dict[str, object] = tomllib.loads(text)
@@ -59,6 +60,7 @@ def read_document(path: PathLike, raw: bytes | None = None) -> dict[str, object]
 def validate(document: dict[str, object]) -> tuple[Parsed, list[Problem]]:
     """The parsed model and every problem: structure, references, dates and the spoiler lint."""
     parsed = parse_document(document)
+    del document  # let the checks below reuse its memory (when the caller holds no other reference)
     problems = list(parsed.problems)
     problems += check_dataset(parsed)
     problems += lint_dataset(parsed)
@@ -70,13 +72,17 @@ def paused_collector() -> Iterator[None]:
     """Pause the cycle collector while a dataset is loaded or cached.
 
     Loading makes hundreds of thousands of small objects and no reference cycles; the
-    collector would otherwise scan them over and over.
+    collector would otherwise scan them over and over. On the way out they join the oldest
+    generation (`gc.freeze` then `gc.unfreeze`), as if they had been there all along: still
+    collectable, but not scanned again by the young collections that would follow.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if collecting:
             gc.enable()
 

@@ -14,11 +14,17 @@ _MISSING = object()
 
 
 class Reader:
-    """Reads typed fields out of raw tables, recording a problem for each mistake."""
+    """Reads typed fields out of raw tables, recording a problem for each mistake.
+
+    `paths` holds the key path of each item built the slow way or placed off its index (a
+    sibling before it was left out); `held` keeps those items alive, so that no other item
+    can take their `id`. Every other item's path follows from its place (`schema.Parsed`).
+    """
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.paths: dict[int, str] = {}
+        self.held: list[object] = []
         self.episode_count = 0
 
     def problem(self, path: str, message: str) -> None:
@@ -26,6 +32,7 @@ class Reader:
 
     def located(self, item: T, path: str) -> T:
         self.paths[id(item)] = path
+        self.held.append(item)
         return item
 
     def table(self, value: object, path: str, keys: Mapping[str, bool]) -> dict[str, Any] | None:
@@ -93,14 +100,27 @@ class Reader:
         return seconds
 
     def items(
-        self, table: Mapping[str, Any], key: str, path: str, build: Callable[[object, str], T | None]
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        path: str,
+        build: Callable[[object, str], T | None],
+        fast: Callable[[Reader, object], T | None] | None = None,
     ) -> tuple[T, ...]:
+        """The items of the array at `key`, each built by `fast` (no problems, None when unsure) or `build`."""
+        if key not in table:
+            return ()
         prefix = join_path(path, key)
-        built = []
+        built: list[T] = []
         for index, raw in enumerate(self.array(table, key, path)):
-            item = build(raw, f"{prefix}[{index}]")
-            if item is not None:
-                built.append(item)
+            item = None if fast is None else fast(self, raw)
+            if item is None:
+                item = build(raw, f"{prefix}[{index}]")
+                if item is None:
+                    continue
+            if len(built) != index:  # placed off its index: its path cannot follow from its place
+                self.located(item, f"{prefix}[{index}]")
+            built.append(item)
         return tuple(built)
 
 
@@ -118,6 +138,11 @@ def kind_of(value: object) -> str:
         dict: "a table",
     }
     return names.get(type(value), type(value).__name__)
+
+
+def plain_text(value: object) -> bool:
+    """True when `value` is a string `Reader.text` accepts without a problem (the fast paths' test)."""
+    return type(value) is str and value.isprintable() and bool(value.strip())
 
 
 def plain_dated(reader: Reader, raw: dict[str, Any], keys: frozenset[str], texts: tuple[str, ...]) -> bool:

@@ -1,8 +1,8 @@
 """Turn a parsed TOML document into the frozen model, collecting every structural problem.
 
 Each problem names its key path (`characters[4].facts[2].revealed_in`). Items that are
-broken are left out of the model; `Parsed.paths` remembers where each kept item came
-from, so the semantic checks can name paths too.
+broken are left out of the model; `Parsed.path_of` tells where each kept item came from,
+so the semantic checks can name paths too.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from rouge_cli.common.errors import Problem
 from rouge_cli.common.text import has_control, printable
+from rouge_cli.dataset import fast_items
 from rouge_cli.dataset.model import (
     Dataset,
     Episode,
@@ -26,14 +27,48 @@ from rouge_cli.dataset.schema_items import character, faction, term
 
 @dataclass
 class Parsed:
-    """The model built from a document, the problems found, and each item's key path."""
+    """The model built from a document, the problems found, and the key paths the reader recorded.
+
+    The reader records only the paths that do not follow from an item's place (see `Reader`);
+    the others are worked out when a problem first needs one, so a clean load builds none.
+    """
 
     dataset: Dataset
     problems: list[Problem]
     paths: dict[int, str] = field(default_factory=dict)
+    held: list[object] = field(default_factory=list)
+    placed: bool = False
 
     def path_of(self, item: object) -> str:
-        return self.paths.get(id(item), "")
+        found = self.paths.get(id(item))
+        if found is None and not self.placed:
+            self._place()
+            found = self.paths.get(id(item))
+        return found or ""
+
+    def _place(self) -> None:
+        """Give every item the reader did not place the path of its place: `characters[3].facts[1]`."""
+        self.placed = True
+        paths = self.paths
+        groups: list[tuple[str, tuple[Any, ...]]] = [("factions", self.dataset.factions), ("terms", self.dataset.terms)]
+        groups.append(("characters", self.dataset.characters))
+        for key, owners in groups:
+            for index, owner in enumerate(owners):
+                path = paths.setdefault(id(owner), f"{key}[{index}]")
+                parts: list[tuple[str, tuple[Any, ...]]] = [("names", owner.names), ("facts", owner.facts)]
+                if key == "characters":
+                    parts += [
+                        ("species", owner.species),
+                        ("status", owner.status),
+                        ("factions", owner.factions),
+                        ("relations", owner.relations),
+                        ("appears_in", owner.appears_in),
+                    ]
+                    if owner.same_as is not None:
+                        paths.setdefault(id(owner.same_as), f"{path}.same_as")
+                for part, items in parts:
+                    for place, item in enumerate(items):
+                        paths.setdefault(id(item), f"{path}.{part}[{place}]")
 
 
 def parse_document(document: Mapping[str, Any]) -> Parsed:
@@ -52,10 +87,12 @@ def parse_document(document: Mapping[str, Any]) -> Parsed:
         sources=_sources(reader, top.get("sources")),
         episodes=episodes,
         factions=reader.items(top, "factions", "", lambda raw, path: faction(reader, raw, path)),
-        characters=reader.items(top, "characters", "", lambda raw, path: character(reader, raw, path)),
+        characters=reader.items(
+            top, "characters", "", lambda raw, path: character(reader, raw, path), fast_items.character
+        ),
         terms=reader.items(top, "terms", "", lambda raw, path: term(reader, raw, path)),
     )
-    return Parsed(dataset, reader.problems, reader.paths)
+    return Parsed(dataset, reader.problems, reader.paths, reader.held)
 
 
 def _series(reader: Reader, raw: object) -> Series:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rouge_cli.common.position import parse_time
+from rouge_cli.dataset import fast_items as fast
 from rouge_cli.dataset.model import (
     NAME_KINDS,
     STATUSES,
@@ -21,21 +21,13 @@ from rouge_cli.dataset.model import (
     Relation,
     Term,
 )
-from rouge_cli.dataset.reader import Reader, join_path, plain_dated, time_at
+from rouge_cli.dataset.reader import Reader, join_path
 
 _DATED = {"revealed_in": True, "at": False, "source": True}
 _KINDS: dict[str, NameKind] = {kind: kind for kind in NAME_KINDS}
 
 
-_NAME_KEYS = frozenset({"text", "kind", "revealed_in", "at", "source"})  # `secret` takes the checked path
-_VALUE_KEYS = frozenset({"value", "revealed_in", "at", "source"})
-
-
 def _name(reader: Reader, raw: object, path: str) -> Name | None:
-    if type(raw) is dict and plain_dated(reader, raw, _NAME_KEYS, ("text", "kind", "source")) and raw["kind"] in _KINDS:
-        name = Name(raw["text"], _KINDS[raw["kind"]], raw["revealed_in"], raw["source"], time_at(raw))
-        reader.paths[id(name)] = path
-        return name
     table = reader.table(raw, path, {"text": True, "kind": True, "secret": False, **_DATED})
     if table is None:
         return None
@@ -56,14 +48,6 @@ def _name(reader: Reader, raw: object, path: str) -> Name | None:
 
 
 def _dated_value(reader: Reader, raw: object, path: str, allowed: tuple[str, ...] | None) -> DatedValue | None:
-    if (
-        type(raw) is dict
-        and plain_dated(reader, raw, _VALUE_KEYS, ("value", "source"))
-        and (allowed is None or raw["value"] in allowed)
-    ):
-        item = DatedValue(raw["value"], raw["revealed_in"], raw["source"], time_at(raw))
-        reader.paths[id(item)] = path
-        return item
     table = reader.table(raw, path, {"value": True, **_DATED})
     if table is None:
         return None
@@ -81,34 +65,7 @@ def _dated_value(reader: Reader, raw: object, path: str, allowed: tuple[str, ...
     return reader.located(DatedValue(value, revealed_in, source, at), path)
 
 
-_FACT_KEYS = frozenset({"text", "revealed_in", "source", "superseded_in", "at", "superseded_at"})
-
-
 def _fact(reader: Reader, raw: object, path: str) -> Fact | None:
-    # Fast path for the common, well-formed case (a large dataset holds about ten facts per
-    # character); anything unusual goes through the checks below, which name each problem.
-    if type(raw) is dict and _FACT_KEYS.issuperset(raw):
-        text, revealed_in, source = raw.get("text"), raw.get("revealed_in"), raw.get("source")
-        superseded_in, count = raw.get("superseded_in"), reader.episode_count
-        at_text, superseded_text = raw.get("at"), raw.get("superseded_at")
-        at = None if at_text is None else _time_or_minus(at_text)
-        superseded_at = None if superseded_text is None else _time_or_minus(superseded_text)
-        if (
-            type(text) is str
-            and text.isprintable()
-            and text.strip()
-            and type(source) is str
-            and source.isprintable()
-            and source.strip()
-            and type(revealed_in) is int
-            and 0 < revealed_in <= count
-            and (superseded_in is None or (type(superseded_in) is int and 0 < superseded_in <= count))
-            and at != -1
-            and superseded_at != -1
-        ):
-            fact = Fact(text, revealed_in, source, superseded_in, at, superseded_at)
-            reader.paths[id(fact)] = path
-            return fact
     table = reader.table(raw, path, {"text": True, "superseded_in": False, "superseded_at": False, **_DATED})
     if table is None:
         return None
@@ -122,14 +79,6 @@ def _fact(reader: Reader, raw: object, path: str) -> Fact | None:
     if text is None or revealed_in is None or source is None:
         return None
     return reader.located(Fact(text, revealed_in, source, superseded_in, at, superseded_at), path)
-
-
-def _time_or_minus(value: object) -> int:
-    """A well-formed "MM:SS" as seconds, else -1 (the checked path then names the problem)."""
-    if type(value) is not str or len(value) != 5:
-        return -1
-    seconds = parse_time(value)
-    return -1 if seconds is None else seconds
 
 
 def _membership(reader: Reader, raw: object, path: str) -> Membership | None:
@@ -192,8 +141,8 @@ def _named(reader: Reader, table: Mapping[str, Any], path: str, what: str) -> _N
         reader.episode(table, "revealed_in", path),
         reader.text(table, "source", path),
     )
-    names = reader.items(table, "names", path, lambda r, p: _name(reader, r, p))
-    facts = reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p))
+    names = reader.items(table, "names", path, lambda r, p: _name(reader, r, p), fast.name)
+    facts = reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p), fast.fact)
     at = reader.time(table, "at", path)
     if entity_id is None or revealed_in is None or source is None:
         return None
@@ -266,15 +215,15 @@ def character(reader: Reader, raw: object, path: str) -> Character | None:
         revealed_in=revealed_in or 0,
         source=source or "",
         descriptor=descriptor,
-        names=reader.items(table, "names", path, lambda r, p: _name(reader, r, p)),
-        species=reader.items(table, "species", path, lambda r, p: _dated_value(reader, r, p, None)),
-        status=reader.items(table, "status", path, lambda r, p: _dated_value(reader, r, p, STATUSES)),
-        factions=reader.items(table, "factions", path, lambda r, p: _membership(reader, r, p)),
-        relations=reader.items(table, "relations", path, lambda r, p: _relation(reader, r, p)),
-        facts=reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p)),
+        names=reader.items(table, "names", path, lambda r, p: _name(reader, r, p), fast.name),
+        species=reader.items(table, "species", path, lambda r, p: _dated_value(reader, r, p, None), fast.species),
+        status=reader.items(table, "status", path, lambda r, p: _dated_value(reader, r, p, STATUSES), fast.status),
+        factions=reader.items(table, "factions", path, lambda r, p: _membership(reader, r, p), fast.membership),
+        relations=reader.items(table, "relations", path, lambda r, p: _relation(reader, r, p), fast.relation),
+        facts=reader.items(table, "facts", path, lambda r, p: _fact(reader, r, p), fast.fact),
         same_as=same_as,
         at=reader.time(table, "at", path),
-        appears_in=reader.items(table, "appears_in", path, lambda r, p: _appearance(reader, r, p)),
+        appears_in=reader.items(table, "appears_in", path, lambda r, p: _appearance(reader, r, p), fast.appearance),
     )
     if char_id is None or revealed_in is None or source is None:
         return None

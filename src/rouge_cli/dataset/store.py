@@ -52,7 +52,7 @@ class Store:
         self.loaded_for_query = 0
         """How many records the last `for_query` gathered (tests count work with it)."""
         if self._complete and not self._pieces:
-            self._pieces.update(_pieces_of(list(loaded), self.buckets))
+            self._pieces.update(_pieces_of(loaded, self.buckets))
 
     @property
     def episode_count(self) -> int:
@@ -173,47 +173,70 @@ class Store:
 
 
 def _pieces_of(
-    characters: list[Character], buckets: int, offsets: Sequence[tuple[int, int, int]] = ()
+    characters: Sequence[Character], buckets: int, offsets: Sequence[tuple[int, int, int]] = ()
 ) -> dict[str, Any]:
     """The id and word buckets and the order list for `characters`."""
-    personas: dict[str, list[str]] = {}
+    gathered: dict[str, list[str]] = {}
     for c in characters:
         if c.same_as is not None:
-            personas.setdefault(c.same_as.target_id, []).append(c.id)
-    pieces: dict[str, Any] = {f"ids.{b}": {} for b in range(buckets)}
-    pieces.update({f"words.{b}": {} for b in range(buckets)})
+            gathered.setdefault(c.same_as.target_id, []).append(c.id)
+    personas = {target: tuple(ids) for target, ids in gathered.items()}
+    ids: list[dict[str, Row]] = [{} for _ in range(buckets)]
+    holders: dict[str, list[tuple[str, int]]] = {}  # word -> (id, moment it shows), in dataset order
+    keys: dict[str, tuple[str, ...]] = {}  # see `_keys`
     order = []
     for position, c in enumerate(characters):
         offset, length, crc = offsets[position] if offsets else (0, 0, 0)
-        target = c.same_as.target_id if c.same_as else None
-        merged_in = moment(c.same_as.revealed_in, c.same_as.at) if c.same_as else 0
-        pieces[f"ids.{bucket_of(c.id, buckets)}"][c.id] = (
-            position,
-            offset,
-            length,
-            target,
-            merged_in,
-            tuple(personas.get(c.id, ())),
-            crc,
+        character_id, identity = c.id, c.same_as
+        target, merged_in = (
+            (None, 0) if identity is None else (identity.target_id, moment(identity.revealed_in, identity.at))
         )
-        order.append((c.id, offset, length, crc))
-        shown: dict[str, int] = {}  # each word of a label, with the moment it first becomes visible
-        labels = [(n.text, moment(n.revealed_in, n.at)) for n in c.names]
+        row = (position, offset, length, target, merged_in, personas.get(character_id, ()), crc)
+        ids[zlib.crc32(character_id.encode("utf-8", "surrogateescape")) % buckets][character_id] = row
+        order.append((character_id, offset, length, crc))
+        names = c.names
+        if len(names) == 1 and not c.descriptor:  # the usual case: one label, its words all show with it
+            entry = (character_id, moment(names[0].revealed_in, names[0].at))
+            for word in words(names[0].text):
+                for key in keys.get(word) or _keys(keys, word):
+                    found = holders.get(key)
+                    if found is None:
+                        holders[key] = [entry]
+                    elif found[-1] is not entry:
+                        found.append(entry)
+            continue
+        labels = [(n.text, moment(n.revealed_in, n.at)) for n in names]
         if c.descriptor:
             labels.append((c.descriptor, moment(c.revealed_in, c.at)))
+        shown: dict[str, int] = {}  # each word of a label, with the moment it first becomes visible
         for label, when in labels:
             for word in words(label):
-                for key in {word, stem(word)}:  # lookups intersect stems; a stem stands for its words
-                    shown[key] = min(when, shown.get(key, when))
-        for word, when in shown.items():
-            pieces[f"words.{bucket_of(word, buckets)}"].setdefault(word, []).append((c.id, when))
-    for b in range(buckets):
-        pieces[f"words.{b}"] = {w: tuple(ids) for w, ids in pieces[f"words.{b}"].items()}
+                for key in keys.get(word) or _keys(keys, word):
+                    if shown.get(key, when) >= when:
+                        shown[key] = when
+        for key, when in shown.items():
+            found = holders.get(key)
+            if found is None:
+                holders[key] = [(character_id, when)]
+            else:
+                found.append((character_id, when))
+    pieces: dict[str, Any] = {f"ids.{b}": ids[b] for b in range(buckets)}
+    by_bucket: list[dict[str, tuple[tuple[str, int], ...]]] = [{} for _ in range(buckets)]
+    for key, found in holders.items():
+        by_bucket[zlib.crc32(key.encode("utf-8", "surrogateescape")) % buckets][key] = tuple(found)  # bucket_of
+    pieces.update({f"words.{b}": by_bucket[b] for b in range(buckets)})
     pieces["order"] = order
     from rouge_cli.dataset.reach import index_pieces
 
     pieces.update(index_pieces(characters, buckets))
     return pieces
+
+
+def _keys(keys: dict[str, tuple[str, ...]], word: str) -> tuple[str, ...]:
+    """`word` and its stem, once each (lookups intersect stems; a stem stands for its words), remembered."""
+    stemmed = stem(word)
+    keys[word] = (word,) if stemmed == word else (word, stemmed)
+    return keys[word]
 
 
 def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -226,7 +249,7 @@ def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
     buckets = max(1, len(data.characters) // 256)
     cache.forget_other_versions(key)
     cache.write_bytes(cache.cache_path(key, "records"), b"".join(blobs))
-    pieces = _pieces_of(list(data.characters), buckets, offsets)
+    pieces = _pieces_of(data.characters, buckets, offsets)
     for suffix, value in pieces.items():
         cache.write(cache.cache_path(key, suffix), value)
     meta = {"format": cache.FORMAT, "key": key, "size": position, "buckets": buckets, "header": encode_header(data)}
@@ -246,14 +269,14 @@ def open_store(path: PathLike, rebuild: bool = False) -> Store:
                 pass
     from rouge_cli.dataset.load import load_dataset, paused_collector
 
-    data = load_dataset(path)
-    pieces = None
-    if key is not None and cache.data_key(str(path)) == key:
-        with paused_collector():
+    with paused_collector():
+        data = load_dataset(path)
+        pieces = None
+        if key is not None and cache.data_key(str(path)) == key:
             meta, pieces = _write(data, key)
-    else:
-        meta = {"buckets": 1, "header": encode_header(data)}
-    return Store(meta, key or "", loaded=data.characters, pieces=pieces)
+        else:
+            meta = {"buckets": 1, "header": encode_header(data)}
+        return Store(meta, key or "", loaded=data.characters, pieces=pieces)
 
 
 def _trusted(meta: object, key: str) -> bool:
