@@ -129,8 +129,9 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
 
     def run() -> None:
         from rouge_cli.cli import run as actions
-        from rouge_cli.cli import run_companions as companions
 
+        if command not in ("who", "list", "since", "relations"):
+            from rouge_cli.cli import run_companions as companions
         flag = options.__contains__
         output = options.get("--format", "tree" if command == "relations" else "table").lower()
         if command == "who":

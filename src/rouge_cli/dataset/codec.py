@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, cast
 
 from rouge_cli.dataset.model import (
     Appearance,
@@ -24,7 +23,15 @@ from rouge_cli.dataset.model import (
     Term,
 )
 
-Row = tuple[Any, ...]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any, cast
+
+    Row = tuple[Any, ...]
+else:
+    from rouge_cli.common.records import cast
+
+    Row = tuple
 
 
 def _names(rows: Iterable[Row]) -> tuple[Name, ...]:

@@ -14,11 +14,16 @@ command prints is what it prints from the whole dataset.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, cast
 
 from rouge_cli.common.position import Position, moment
 from rouge_cli.dataset.codec import Row, decode_character
 from rouge_cli.dataset.model import Character, Dataset, Relation
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any, cast
+else:
+    from rouge_cli.common.records import cast
 
 if TYPE_CHECKING:
     from rouge_cli.dataset.store import Store

@@ -16,7 +16,6 @@ import marshal
 import os
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
 
 from rouge_cli.common.position import moment
 from rouge_cli.common.text import PERSON, lookup_words, stem, words
@@ -27,6 +26,12 @@ from rouge_cli.dataset.model import (
     Character,
     Dataset,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any, cast
+else:
+    from rouge_cli.common.records import cast
 
 
 class StaleCacheError(Exception):
@@ -264,7 +269,7 @@ def open_store(path: PathLike, rebuild: bool = False) -> Store:
         meta = cache.read(cache.cache_path(key, "meta"))
         if _trusted(meta, key):
             try:
-                return Store(cast(dict[str, Any], meta), key)
+                return Store(cast("dict[str, Any]", meta), key)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 pass
     from rouge_cli.dataset.load import load_dataset, paused_collector

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
-
 from rouge_cli.common.errors import NotFoundError
 from rouge_cli.query.find import find_faction, match, not_found, quoted, suggestions
 from rouge_cli.view import CharacterView, FactionView, FactView, TermView, View
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import NamedTuple as Record
+
     from rouge_cli.query.recap import Reveal
+else:
+    from rouge_cli.common.records import Record
 
 
 def find_term(view: View, query: str) -> TermView:
@@ -37,14 +40,14 @@ def cast(view: View, number: int) -> list[tuple[CharacterView, int | None]]:
     return present
 
 
-class Member(NamedTuple):
+class Member(Record):
     character: CharacterView
     current: bool
     episode: int
     gladiator: tuple[str, ...]
 
 
-class Roster(NamedTuple):
+class Roster(Record):
     faction: FactionView
     members: tuple[Member, ...]
 
@@ -68,7 +71,7 @@ def roster(view: View, query: str) -> Roster:
     return Roster(faction, tuple(members))
 
 
-class Edge(NamedTuple):
+class Edge(Record):
     source: CharacterView
     target_id: str
     target_name: str
@@ -91,7 +94,7 @@ def relation_edges(view: View, query: str | None = None) -> list[Edge]:
     return edges
 
 
-class CatchUp(NamedTuple):
+class CatchUp(Record):
     first: int
     last: int
     identities: tuple[Reveal, ...]

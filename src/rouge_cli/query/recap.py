@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from rouge_cli.common.position import moment
 from rouge_cli.view import CharacterView, FactionView, FactView, NameView, View
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import NamedTuple as Record
+else:
+    from rouge_cli.common.records import Record
 
-class Reveal(NamedTuple):
+
+class Reveal(Record):
     """One line of a recap: who it is about and what was shown."""
 
     character_id: str
@@ -17,7 +21,7 @@ class Reveal(NamedTuple):
     source: str
 
 
-class Recap(NamedTuple):
+class Recap(Record):
     """An episode's recap. `complete` is False while the viewer is still inside the episode.
 
     `deaths` are deaths shown in the episode; `learned_dead` are characters the episode

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import json
 from json import encoder as _encoder
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any
+
 
 _SCALARS = (str, int, float, bool, type(None))
 _PLAIN = frozenset(_SCALARS)
