@@ -165,10 +165,11 @@ TAB_MODULES = {
 """Every module a Tab answered from a cached table may load, whatever the position's origin."""
 
 
-@pytest.mark.parametrize("origin", ["flag", "environment", "progress", "position"])
+@pytest.mark.parametrize("origin", ["flag", "environment", "progress", "position", "all"])
 def test_tab_imports_nothing_heavy_whatever_the_position_comes_from(tmp_path: Path, origin: str) -> None:
     """Pressing Tab stays near `python -c pass`: the modules it loads are pinned here."""
-    line = {"flag": "rouge who -e 5 gi", "position": "rouge who -e 5@12:30 gi"}.get(origin, "rouge who gi")
+    lines = {"flag": "rouge who -e 5 gi", "position": "rouge who -e 5@12:30 gi", "all": "rouge who --all gi"}
+    line = lines.get(origin, "rouge who gi")
     extra = {"ROUGE_UP_TO_EPISODE": "5"} if origin == "environment" else {}
     if origin == "progress":
         (tmp_path / "rouge").mkdir()
@@ -234,3 +235,10 @@ def test_a_bucket_answers_like_the_whole_table(
             assert _tab(lines[kind], prefix, capsys) == offer(rows, prefix), (kind, prefix)
     whole = [path for path in whole_tables_read if path.endswith(".complete-13")]
     assert (whole == []) == (damage == "none")
+
+
+def test_all_is_the_whole_series_and_conflicts_with_a_position(tmp_path: Path) -> None:
+    whole = complete("bash", "rouge who -e 13 gi", tmp_path).stdout.splitlines()
+    assert complete("bash", "rouge who --all gi", tmp_path).stdout.splitlines() == whole
+    assert complete("bash", "rouge who --all gi", tmp_path).stdout.splitlines() == whole  # from its cached table
+    assert complete("bash", "rouge who --all -e 3 gi", tmp_path).stdout == ""

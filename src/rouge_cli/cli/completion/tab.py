@@ -114,7 +114,7 @@ def episode_in_force(options: dict[str, str]) -> str | None:
     """The position as `rouge` would choose it, when that is plain; None to take the slow path.
 
     The order is `config.precedence.origin_in_force`'s; the position is returned in its
-    canonical form, and whether it lies inside the dataset is left to the table's builder
+    canonical form ("all" for `--all`), and whether it lies inside the dataset is left to the table's builder
     (an impossible position has no cached table).
     """
     from rouge_cli.common.position import parse_position
@@ -122,7 +122,7 @@ def episode_in_force(options: dict[str, str]) -> str | None:
 
     origin = origin_in_force(options.get("-e"), "--all" in options, os.environ)
     if origin == "all":
-        return None
+        return None if "-e" in options else "all"  # both: the command refuses, so offer nothing
     if origin == "saved":
         from rouge_cli.config.progress_file import saved_position
 

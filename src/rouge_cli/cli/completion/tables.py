@@ -44,7 +44,7 @@ def table_for(data: PathLike | None, episode: str | None, show_all: bool) -> Tab
     table: Table = (_rows(view.characters), _rows(view.factions), _rows(view.terms))
     key = cache.data_key(str(path))
     if key is not None:
-        suffix = episode_suffix(_position_text(view))
+        suffix = episode_suffix("all" if show_all else _position_text(view))
         index, rows = buckets_of(table)
         cache.write_bytes(cache.cache_path(key, suffix + ".rows"), rows)
         cache.write(cache.cache_path(key, suffix + ".index"), index)
