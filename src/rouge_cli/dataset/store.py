@@ -188,7 +188,7 @@ def _pieces_of(
     personas = {target: tuple(ids) for target, ids in gathered.items()}
     ids: list[dict[str, Row]] = [{} for _ in range(buckets)]
     holders: dict[str, list[tuple[str, int]]] = {}  # word -> (id, moment it shows), in dataset order
-    keys: dict[str, tuple[str, ...]] = {}  # see `_keys`
+    stems: dict[str, str] = {}  # lookups intersect stems: a stem stands for its words
     order = []
     for position, c in enumerate(characters):
         offset, length, crc = offsets[position] if offsets else (0, 0, 0)
@@ -203,10 +203,18 @@ def _pieces_of(
         if len(names) == 1 and not c.descriptor:  # the usual case: one label, its words all show with it
             entry = (character_id, moment(names[0].revealed_in, names[0].at))
             for word in words(names[0].text):
-                for key in keys.get(word) or _keys(keys, word):
-                    found = holders.get(key)
+                stemmed = stems.get(word)
+                if stemmed is None:
+                    stemmed = stems[word] = stem(word)
+                found = holders.get(word)
+                if found is None:
+                    holders[word] = [entry]
+                elif found[-1] is not entry:
+                    found.append(entry)
+                if stemmed != word:
+                    found = holders.get(stemmed)
                     if found is None:
-                        holders[key] = [entry]
+                        holders[stemmed] = [entry]
                     elif found[-1] is not entry:
                         found.append(entry)
             continue
@@ -216,7 +224,10 @@ def _pieces_of(
         shown: dict[str, int] = {}  # each word of a label, with the moment it first becomes visible
         for label, when in labels:
             for word in words(label):
-                for key in keys.get(word) or _keys(keys, word):
+                stemmed = stems.get(word)
+                if stemmed is None:
+                    stemmed = stems[word] = stem(word)
+                for key in (word, stemmed):
                     if shown.get(key, when) >= when:
                         shown[key] = when
         for key, when in shown.items():
@@ -235,13 +246,6 @@ def _pieces_of(
 
     pieces.update(index_pieces(characters, buckets))
     return pieces
-
-
-def _keys(keys: dict[str, tuple[str, ...]], word: str) -> tuple[str, ...]:
-    """`word` and its stem, once each (lookups intersect stems; a stem stands for its words), remembered."""
-    stemmed = stem(word)
-    keys[word] = (word,) if stemmed == word else (word, stemmed)
-    return keys[word]
 
 
 def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
