@@ -303,6 +303,32 @@ def test_sigint_at_any_moment_exits_130_quietly(tmp_path: Path) -> None:
     assert 130 in outcomes
 
 
+def test_an_interrupt_python_cannot_raise_still_ends_the_run_quietly(tmp_path: Path) -> None:
+    """Ctrl-C inside a weakref callback (as in the import system's module locks) is "unraisable":
+    Python would print "Exception ignored" and carry on. rouge exits 130 with nothing but a newline."""
+    script = (
+        "import sys, weakref\n"
+        "from rouge_cli import entry\n"
+        "def interrupted_callback(_):\n"
+        "    raise KeyboardInterrupt\n"
+        "class Lock: pass\n"
+        "def run():\n"
+        "    lock = Lock()\n"
+        "    watcher = weakref.ref(lock, interrupted_callback)\n"
+        "    del lock\n"
+        "    print('carried on')\n"
+        "entry._run = run\n"
+        "sys.argv = ['rouge']\n"
+        "entry.main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env(tmp_path), capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert result.returncode == 130, result
+    assert result.stdout == ""
+    assert result.stderr == "\n"
+
+
 def test_python_m_ignores_a_module_in_the_current_directory(tmp_path: Path) -> None:
     (tmp_path / "typer.py").write_text("raise SystemExit('the wrong typer was imported')\n")
     result = subprocess.run(

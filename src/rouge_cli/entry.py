@@ -15,6 +15,7 @@ MAX_COLUMNS = 10_000
 
 def main() -> None:
     """Run the command line."""
+    sys.unraisablehook = _unraisable
     try:
         _prepare_streams()
         _run()
@@ -107,6 +108,14 @@ def _prepare_streams() -> None:
         columns.isascii() and columns.isdigit() and len(columns) <= 5 and 0 < int(columns) <= MAX_COLUMNS
     ):
         del os.environ["COLUMNS"]
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """Ctrl-C that lands where Python cannot raise it (a weakref callback inside the import system,
+    a `__del__`) still ends the run: exit 130, quietly, instead of "Exception ignored" and carrying on."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        _interrupted()
+    sys.__unraisablehook__(unraisable)
 
 
 def _interrupted() -> None:
