@@ -111,8 +111,10 @@ def _prepare_streams() -> None:
 
 
 def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
-    """Ctrl-C that lands where Python cannot raise it (a weakref callback inside the import system,
-    a `__del__`) still ends the run: exit 130, quietly, instead of "Exception ignored" and carrying on."""
+    """Ctrl-C where Python cannot raise it (a weakref callback in the import system, a `__del__`): exit 130.
+
+    Python's own hook would print "Exception ignored" and carry on as if nothing happened.
+    """
     if isinstance(unraisable.exc_value, KeyboardInterrupt):
         _interrupted()
     sys.__unraisablehook__(unraisable)
