@@ -212,6 +212,9 @@ def _all(reader: Reader, values: object, build: Any) -> tuple[Any, ...] | None:
     """Every item of the array `values` built fast, or None when any one needs the checked path."""
     if type(values) is not list:
         return None
+    if len(values) == 1:  # the usual name, the usual status
+        item = build(reader, values[0])
+        return None if item is None else (item,)
     built = []
     for value in values:
         item = build(reader, value)

@@ -65,8 +65,10 @@ class _Names:
     sharing a first word ("Smith 1" .. "Smith 8000").
     """
 
-    def __init__(self, data: Dataset, reveals: Reveals) -> None:
+    def __init__(self, data: Dataset, reveals: Reveals, phrases: dict[str, tuple[str, ...]]) -> None:
         self.reveals = reveals
+        self.phrases = phrases
+        """Each name's words, worked out once (the cache's word index reads them too: `Parsed.name_words`)."""
         self.earliest: dict[tuple[str, ...], tuple[int, str]] = {}
         self.owners: dict[tuple[str, ...], set[str]] = {}
         self.lengths: dict[str, set[int]] = {}
@@ -91,7 +93,7 @@ class _Names:
                 if isinstance(owner, Character) and owner.id in self.reveals:
                     revealed = max(reveal for _, _, reveal in self.reveals[owner.id])
                 for name in owner.names:
-                    phrase = words(name.text)
+                    phrase = self._words(name.text)
                     if phrase:
                         until = max(moment(name.revealed_in, name.at), revealed)
                         if danger.get(phrase[0], -1) < until:
@@ -99,11 +101,17 @@ class _Names:
         hits = danger.keys() & text
         return max([danger[word] for word in hits]) if hits else -1
 
+    def _words(self, text: str) -> tuple[str, ...]:
+        found = self.phrases.get(text)
+        if found is None:
+            found = self.phrases[text] = words(text)
+        return found
+
     def _index(self) -> None:
         """Each phrase's earliest reveal, its owners involved in an identity reveal, lengths by first word."""
         for owner in self._owners:
             for name in owner.names:
-                phrase = words(name.text)
+                phrase = self._words(name.text)
                 if not phrase:
                     continue
                 first = moment(name.revealed_in, name.at)
@@ -158,7 +166,7 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
             entry = (c.id, c.same_as.target_id, moment(c.same_as.revealed_in, c.same_as.at))
             reveals[c.id].append(entry)
             reveals[c.same_as.target_id].append(entry)
-    names = _Names(data, dict(reveals))
+    names = _Names(data, dict(reveals), parsed.name_words)
     latest = names.latest
     levels: dict[str, int] = {}  # each text's danger level (see `_Names`), worked out once
 
