@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import is_not, or_
-from typing import Any
 
 from rouge_cli.common.errors import Problem
 from rouge_cli.common.position import format_time, moment, parse_time
@@ -20,6 +19,10 @@ from rouge_cli.dataset.model import (
     Term,
 )
 from rouge_cli.dataset.schema import Parsed
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any
 
 
 def check_dataset(parsed: Parsed) -> Iterator[Problem]:

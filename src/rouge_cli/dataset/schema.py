@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
 
 from rouge_cli.common.errors import Problem
 from rouge_cli.common.text import has_control, printable
@@ -22,6 +21,10 @@ from rouge_cli.dataset.model import (
 )
 from rouge_cli.dataset.reader import Reader, join_path, kind_of
 from rouge_cli.dataset.schema_items import character, faction, term
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any
 
 
 class Parsed:
