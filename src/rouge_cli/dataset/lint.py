@@ -182,7 +182,7 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
     for text, shown, owner, item, field in _texts(data):
         if risky(text, shown):
             yield from _text_problems(parsed, names, text, shown, owner, item, field)
-    for c in data.characters:  # most texts are shown after every reveal: `risky` is not even called
+    for c in data.characters:  # a text shown at or after `latest` cannot spoil: `risky` is not called for it
         first = moment(c.revealed_in, c.at)
         if first < latest:
             spaced = c.id.replace("-", " ")
