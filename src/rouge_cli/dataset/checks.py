@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import is_not, or_
-from typing import Any
 
 from rouge_cli.common.errors import Problem
 from rouge_cli.common.position import format_time, moment, parse_time
 from rouge_cli.dataset.model import (
+    Appearance,
     Character,
     Dataset,
     Dated,
@@ -20,14 +20,19 @@ from rouge_cli.dataset.model import (
 )
 from rouge_cli.dataset.schema import Parsed
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any
+
 
 def check_dataset(parsed: Parsed) -> Iterator[Problem]:
     """Every semantic problem of the dataset (duplicate ids, dangling references, bad dates)."""
     data = parsed.dataset
-    yield from _duplicates(parsed, ((f.id, f) for f in data.factions), "faction")
-    yield from _duplicates(parsed, ((c.id, c) for c in data.characters), "character")
-    yield from _sources(parsed, data)
-    yield from _times(parsed, data)
+    yield from _duplicates(parsed, data.factions, "faction")
+    yield from _duplicates(parsed, data.characters, "character")
+    items = _items(data)
+    yield from _sources(parsed, data, items)
+    yield from _times(parsed, data, items)
     factions = {f.id: f for f in data.factions}
     characters = {c.id: c for c in data.characters}
     for faction in data.factions:
@@ -43,7 +48,7 @@ def check_dataset(parsed: Parsed) -> Iterator[Problem]:
             )
     for character in data.characters:
         yield from _character(parsed, character, factions, characters)
-    yield from _duplicates(parsed, ((t.id, t) for t in data.terms), "term")
+    yield from _duplicates(parsed, data.terms, "term")
     for term in data.terms:
         term_items: list[Dated] = [*term.names, *term.facts]
         for item in term_items:
@@ -65,18 +70,23 @@ def _with_times(items: list[object]) -> Iterator[Any]:
     return compress(items, map(or_, map(or_, holds("at"), holds("superseded_at")), holds("ended_at")))
 
 
-def _times(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
-    """Every time inside an episode lies within that episode's runtime and has its episode."""
-    runtimes = {e.number: e.runtime for e in data.episodes}
-    items: list[object] = [*data.factions, *data.characters]
+def _items(data: Dataset) -> list[object]:
+    """Every item of the dataset that cites a source, in order."""
+    items: list[object] = [*data.episodes, *data.factions, *data.characters]
     for faction in data.factions:
         items += [*faction.names, *faction.facts]
     for c in data.characters:
-        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
+        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts, *c.appears_in]
         if c.same_as is not None:
             items.append(c.same_as)
     for term in data.terms:
         items += [term, *term.names, *term.facts]
+    return items
+
+
+def _times(parsed: Parsed, data: Dataset, everything: list[object]) -> Iterator[Problem]:
+    """Every time inside an episode lies within that episode's runtime and has its episode."""
+    runtimes = {e.number: e.runtime for e in data.episodes}
     for c in data.characters:
         for seen in c.appears_in:
             runtime = runtimes.get(seen.episode)
@@ -87,6 +97,17 @@ def _times(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
                 )
             if moment(seen.episode, seen.at) < _moment_of(c):
                 yield Problem(f"{parsed.path_of(seen)}.episode", "an appearance before the character first appears")
+    if all(type(item) is Appearance for item in _with_times(everything)):
+        return  # no time to check (those of appearances are checked above)
+    items: list[object] = [*data.factions, *data.characters]
+    for faction in data.factions:
+        items += [*faction.names, *faction.facts]
+    for c in data.characters:
+        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts]
+        if c.same_as is not None:
+            items.append(c.same_as)
+    for term in data.terms:
+        items += [term, *term.names, *term.facts]
     for item in _with_times(items):  # the others have nothing to check
         for episode_key, time_key in _TIMED:
             if time_key != "at" and not hasattr(item, time_key):
@@ -106,25 +127,19 @@ def _times(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
                 )
 
 
-def _duplicates(parsed: Parsed, keyed: Iterable[tuple[str, object]], what: str) -> Iterator[Problem]:
+def _duplicates(parsed: Parsed, items: Sequence[Character | Faction | Term], what: str) -> Iterator[Problem]:
+    ids = [item.id for item in items]
+    if len(set(ids)) == len(ids):
+        return
     seen: set[str] = set()
-    for key, item in keyed:
+    for key, item in zip(ids, items, strict=True):
         if key in seen:
             yield Problem(f"{parsed.path_of(item)}.id", f"duplicate {what} id '{key}'")
         seen.add(key)
 
 
-def _sources(parsed: Parsed, data: Dataset) -> Iterator[Problem]:
+def _sources(parsed: Parsed, data: Dataset, items: list[object]) -> Iterator[Problem]:
     known = {source.key for source in data.sources}
-    items: list[Dated | Character | Faction | object] = [*data.episodes, *data.factions, *data.characters]
-    for faction in data.factions:
-        items += [*faction.names, *faction.facts]
-    for c in data.characters:
-        items += [*c.names, *c.species, *c.status, *c.factions, *c.relations, *c.facts, *c.appears_in]
-        if c.same_as is not None:
-            items.append(c.same_as)
-    for term in data.terms:
-        items += [term, *term.names, *term.facts]
     # Each distinct source string is split once; most datasets cite a few dozen, all declared.
     unknown: dict[str, list[str]] = {}
     for source in set(map(getattr, items, repeat("source"), repeat(""))):
@@ -186,15 +201,17 @@ def _superseded(parsed: Parsed, items: Iterable[Dated]) -> Iterator[Problem]:
 def _character(
     parsed: Parsed, c: Character, factions: Mapping[str, Faction], characters: Mapping[str, Character]
 ) -> Iterator[Problem]:
+    revealed_in = c.revealed_in
     groups: tuple[tuple[Dated, ...], ...] = (c.names, c.species, c.status, c.factions, c.relations, c.facts)
     for group in groups:
-        for item in group:
-            if _maybe_before(item, c):
+        for item in group:  # `_maybe_before`, inlined: every item of every character comes here
+            if item.revealed_in < revealed_in or (item.revealed_in == revealed_in and item.at is not None):
                 yield from _not_before(parsed, item, c, "the character first appears")
-    ending: list[Membership | Relation] = [*c.factions, *c.relations]
-    for item in ending:
-        if item.superseded_in is not None or item.ended_in is not None:
-            yield from _superseded(parsed, (item,))
+    if c.factions or c.relations:
+        ending: list[Membership | Relation] = [*c.factions, *c.relations]
+        for item in ending:
+            if item.superseded_in is not None or item.ended_in is not None:
+                yield from _superseded(parsed, (item,))
     for fact in c.facts:
         if fact.superseded_in is not None:
             yield from _superseded(parsed, (fact,))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from operator import attrgetter
 
 from rouge_cli.dataset.model import (
     Appearance,
@@ -39,26 +38,16 @@ def _names(rows: Iterable[Row]) -> tuple[Name, ...]:
     return tuple(Name(r[0], cast(NameKind, r[1]), r[2], r[3], r[4], r[5]) for r in rows)
 
 
-# Each item's row: its fields in order, read in C (a large dataset encodes hundreds of thousands).
-_NAME_ROW = attrgetter("text", "kind", "revealed_in", "source", "at", "secret")
-_FACT_ROW = attrgetter("text", "revealed_in", "source", "superseded_in", "at", "superseded_at")
-_VALUE_ROW = attrgetter("value", "revealed_in", "source", "at")
-_MEMBERSHIP_ROW = attrgetter(
-    "faction_id", "revealed_in", "source", "ended_in", "superseded_in", "at", "ended_at", "superseded_at"
-)
-_RELATION_ROW = attrgetter(
-    "to", "label", "revealed_in", "source", "superseded_in", "at", "superseded_at", "ended_in", "ended_at"
-)
-_IDENTITY_ROW = attrgetter("target_id", "revealed_in", "source", "at")
-_APPEARANCE_ROW = attrgetter("episode", "source", "at")
+# An item's row is its fields in order (the decoders below take them so): the records are
+# named tuples, which `tuple` copies in C and `marshal` then writes (it takes no subclass).
 
 
 def _encode_names(names: Iterable[Name]) -> Row:
-    return tuple(map(_NAME_ROW, names))
+    return tuple(map(tuple, names))
 
 
 def _encode_facts(facts: Iterable[Fact]) -> Row:
-    return tuple(map(_FACT_ROW, facts))
+    return tuple(map(tuple, facts))
 
 
 def _facts(rows: Iterable[Row]) -> tuple[Fact, ...]:
@@ -71,15 +60,15 @@ def encode_character(c: Character) -> Row:
         c.revealed_in,
         c.source,
         c.descriptor,
-        tuple(map(_NAME_ROW, c.names)),
-        tuple(map(_VALUE_ROW, c.species)),
-        tuple(map(_VALUE_ROW, c.status)),
-        tuple(map(_MEMBERSHIP_ROW, c.factions)),
-        tuple(map(_RELATION_ROW, c.relations)),
-        tuple(map(_FACT_ROW, c.facts)),
-        None if c.same_as is None else _IDENTITY_ROW(c.same_as),
+        tuple(map(tuple, c.names)),
+        tuple(map(tuple, c.species)),
+        tuple(map(tuple, c.status)),
+        tuple(map(tuple, c.factions)),
+        tuple(map(tuple, c.relations)),
+        tuple(map(tuple, c.facts)),
+        None if c.same_as is None else tuple(c.same_as),
         c.at,
-        tuple(map(_APPEARANCE_ROW, c.appears_in)),
+        tuple(map(tuple, c.appears_in)),
     )
 
 

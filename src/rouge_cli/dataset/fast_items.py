@@ -7,8 +7,6 @@ builds it instead. They record no key paths: `schema.Parsed` finds those from ea
 
 from __future__ import annotations
 
-from typing import Any
-
 from rouge_cli.common.position import parse_time
 from rouge_cli.dataset.model import (
     NAME_KINDS,
@@ -24,6 +22,10 @@ from rouge_cli.dataset.model import (
     Relation,
 )
 from rouge_cli.dataset.reader import Reader, plain_dated, plain_text, time_at
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any
 
 _KINDS: dict[str, NameKind] = {kind: kind for kind in NAME_KINDS}
 _NAME_KEYS = frozenset({"text", "kind", "revealed_in", "at", "source"})  # `secret` takes the checked path
@@ -54,6 +56,7 @@ _CHARACTER_KEYS = frozenset(
         "appears_in",
     }
 )
+
 _LATER = (("ended_in", "superseded_in"), ("at", "ended_at", "superseded_at"))
 
 
@@ -212,6 +215,9 @@ def _all(reader: Reader, values: object, build: Any) -> tuple[Any, ...] | None:
     """Every item of the array `values` built fast, or None when any one needs the checked path."""
     if type(values) is not list:
         return None
+    if len(values) == 1:  # the usual name, the usual status
+        item = build(reader, values[0])
+        return None if item is None else (item,)
     built = []
     for value in values:
         item = build(reader, value)

@@ -65,8 +65,10 @@ class _Names:
     sharing a first word ("Smith 1" .. "Smith 8000").
     """
 
-    def __init__(self, data: Dataset, reveals: Reveals) -> None:
+    def __init__(self, data: Dataset, reveals: Reveals, phrases: dict[str, tuple[str, ...]]) -> None:
         self.reveals = reveals
+        self.phrases = phrases
+        """Each name's words, worked out once (the cache's word index reads them too: `Parsed.name_words`)."""
         self.earliest: dict[tuple[str, ...], tuple[int, str]] = {}
         self.owners: dict[tuple[str, ...], set[str]] = {}
         self.lengths: dict[str, set[int]] = {}
@@ -91,7 +93,7 @@ class _Names:
                 if isinstance(owner, Character) and owner.id in self.reveals:
                     revealed = max(reveal for _, _, reveal in self.reveals[owner.id])
                 for name in owner.names:
-                    phrase = words(name.text)
+                    phrase = self._words(name.text)
                     if phrase:
                         until = max(moment(name.revealed_in, name.at), revealed)
                         if danger.get(phrase[0], -1) < until:
@@ -99,11 +101,17 @@ class _Names:
         hits = danger.keys() & text
         return max([danger[word] for word in hits]) if hits else -1
 
+    def _words(self, text: str) -> tuple[str, ...]:
+        found = self.phrases.get(text)
+        if found is None:
+            found = self.phrases[text] = words(text)
+        return found
+
     def _index(self) -> None:
         """Each phrase's earliest reveal, its owners involved in an identity reveal, lengths by first word."""
         for owner in self._owners:
             for name in owner.names:
-                phrase = words(name.text)
+                phrase = self._words(name.text)
                 if not phrase:
                     continue
                 first = moment(name.revealed_in, name.at)
@@ -158,7 +166,7 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
             entry = (c.id, c.same_as.target_id, moment(c.same_as.revealed_in, c.same_as.at))
             reveals[c.id].append(entry)
             reveals[c.same_as.target_id].append(entry)
-    names = _Names(data, dict(reveals))
+    names = _Names(data, dict(reveals), parsed.name_words)
     latest = names.latest
     levels: dict[str, int] = {}  # each text's danger level (see `_Names`), worked out once
 
@@ -174,16 +182,17 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
     for text, shown, owner, item, field in _texts(data):
         if risky(text, shown):
             yield from _text_problems(parsed, names, text, shown, owner, item, field)
-    for c in data.characters:
+    for c in data.characters:  # a text shown at or after `latest` cannot spoil: `risky` is not called for it
         first = moment(c.revealed_in, c.at)
-        spaced = c.id.replace("-", " ")
-        if risky(spaced, first):
-            yield from _text_problems(parsed, names, spaced, first, c.id, c, "id")
-        if c.descriptor is not None and risky(c.descriptor, first):
-            yield from _text_problems(parsed, names, c.descriptor, first, c.id, c, "descriptor")
+        if first < latest:
+            spaced = c.id.replace("-", " ")
+            if risky(spaced, first):
+                yield from _text_problems(parsed, names, spaced, first, c.id, c, "id")
+            if c.descriptor is not None and risky(c.descriptor, first):
+                yield from _text_problems(parsed, names, c.descriptor, first, c.id, c, "descriptor")
         for name in c.names:
             shown = moment(name.revealed_in, name.at)
-            if risky(name.text, shown):
+            if shown < latest and risky(name.text, shown):
                 yield from _text_problems(parsed, names, name.text, shown, c.id, name, "text")
         for fact in c.facts:  # the bulk of a large dataset: `risky`, inlined
             shown = moment(fact.revealed_in, fact.at)
@@ -195,7 +204,7 @@ def lint_dataset(parsed: Parsed) -> Iterator[Problem]:
                     yield from _text_problems(parsed, names, fact.text, shown, c.id, fact, "text")
         for relation in c.relations:
             shown = moment(relation.revealed_in, relation.at)
-            if risky(relation.label, shown):
+            if shown < latest and risky(relation.label, shown):
                 yield from _text_problems(parsed, names, relation.label, shown, c.id, relation, "label")
     yield from _related_before_reveal(parsed)
 

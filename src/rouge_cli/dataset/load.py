@@ -89,9 +89,14 @@ def paused_collector() -> Iterator[None]:
 
 def load_dataset(path: PathLike | None = None) -> Dataset:
     """Load and validate a dataset (the shipped one by default); raise `DataError` on any problem."""
+    return load_parsed(path).dataset
+
+
+def load_parsed(path: PathLike | None = None) -> Parsed:
+    """`load_dataset`, with what validating it found out on the way (see `Parsed`)."""
     path = dataset_path(path)
     with paused_collector():
         parsed, problems = validate(read_document(path))
     if problems:
         raise DataError(os.fspath(path), problems)
-    return parsed.dataset
+    return parsed

@@ -36,11 +36,20 @@ KeepFact = Callable[[int, int | None], bool]
 
 def reported(c: Character) -> set[int]:
     """The episodes in which a catch-up can report something about `c` (its own items only)."""
-    found = {f.revealed_in for f in c.facts}
-    found |= {f.superseded_in for f in c.facts if f.superseded_in is not None}
-    found |= {r.superseded_in for r in c.relations if r.superseded_in is not None}
-    found |= {s.revealed_in for s in c.status if s.value == "dead"}
-    found |= {n.revealed_in for n in c.names if n.secret}
+    found = set()  # plain loops: the first run calls this for every character
+    for f in c.facts:
+        found.add(f.revealed_in)
+        if f.superseded_in is not None:
+            found.add(f.superseded_in)
+    for r in c.relations:
+        if r.superseded_in is not None:
+            found.add(r.superseded_in)
+    for s in c.status:
+        if s.value == "dead":
+            found.add(s.revealed_in)
+    for n in c.names:
+        if n.secret:
+            found.add(n.revealed_in)
     if c.same_as is not None:
         found.add(c.same_as.revealed_in)
     return found

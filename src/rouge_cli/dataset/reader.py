@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
 
 from rouge_cli.common.errors import Problem
 from rouge_cli.common.position import parse_time
 from rouge_cli.common.text import first_control, has_control, printable
 
-T = TypeVar("T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 _MISSING = object()
 
 

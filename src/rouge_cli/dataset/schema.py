@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
 
 from rouge_cli.common.errors import Problem
 from rouge_cli.common.text import has_control, printable
@@ -24,20 +22,33 @@ from rouge_cli.dataset.model import (
 from rouge_cli.dataset.reader import Reader, join_path, kind_of
 from rouge_cli.dataset.schema_items import character, faction, term
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any
 
-@dataclass
+
 class Parsed:
     """The model built from a document, the problems found, and the key paths the reader recorded.
 
     The reader records only the paths that do not follow from an item's place (see `Reader`);
     the others are worked out when a problem first needs one, so a clean load builds none.
+    (A plain class: `dataclasses` would cost the first run its import, `inspect` and all.)
     """
 
-    dataset: Dataset
-    problems: list[Problem]
-    paths: dict[int, str] = field(default_factory=dict)
-    held: list[object] = field(default_factory=list)
-    placed: bool = False
+    def __init__(
+        self,
+        dataset: Dataset,
+        problems: list[Problem],
+        paths: dict[int, str] | None = None,
+        held: list[object] | None = None,
+    ) -> None:
+        self.dataset = dataset
+        self.problems = problems
+        self.paths: dict[int, str] = {} if paths is None else paths
+        self.held: list[object] = [] if held is None else held
+        self.placed = False
+        self.name_words: dict[str, tuple[str, ...]] = {}
+        """The words of names the spoiler lint cut (text -> words), for the cache's word index."""
 
     def path_of(self, item: object) -> str:
         found = self.paths.get(id(item))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from rouge_cli.dataset import fast_items as fast
 from rouge_cli.dataset.model import (
@@ -22,6 +21,10 @@ from rouge_cli.dataset.model import (
     Term,
 )
 from rouge_cli.dataset.reader import Reader, join_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from typing import Any
 
 _DATED = {"revealed_in": True, "at": False, "source": True}
 _KINDS: dict[str, NameKind] = {kind: kind for kind in NAME_KINDS}

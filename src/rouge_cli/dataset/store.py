@@ -4,10 +4,11 @@ The first run after the dataset file changes validates it in full (`load.load_da
 and writes the cache: `KEY.records` (each character marshalled on its own), `KEY.order`
 (every record's place, in dataset order), `KEY.ids.N` and `KEY.words.N` (small hashed
 buckets: id -> where its record is and who is merged with it; word of a name or
-description -> ids), and last `KEY.meta` (series, episodes, factions). A lookup reads the
-meta file, one word bucket, a few id buckets and the records it needs (`reach` adds the
-indexes of `since` and `relations`). Anything missing, stale or malformed is rebuilt; the
-spoiler gate then runs on whatever was loaded, exactly as it would on the whole file.
+description -> ids; an empty bucket has no file, the meta names it; built by `index`), and
+last `KEY.meta` (series, episodes, factions). A lookup reads the meta file, one word
+bucket, a few id buckets and the records it needs (`reach` adds the indexes of `since` and
+`relations`). Anything missing, stale or malformed is rebuilt; the spoiler gate then runs
+on whatever was loaded, exactly as it would on the whole file.
 """
 
 from __future__ import annotations
@@ -18,14 +19,11 @@ import zlib
 from collections.abc import Iterable, Sequence
 
 from rouge_cli.common.position import moment
-from rouge_cli.common.text import PERSON, lookup_words, stem, words
+from rouge_cli.common.text import PERSON, lookup_words, stem
 from rouge_cli.config.paths import PathLike
 from rouge_cli.dataset import cache
 from rouge_cli.dataset.codec import Row, decode_character, decode_header, encode_character, encode_header
-from rouge_cli.dataset.model import (
-    Character,
-    Dataset,
-)
+from rouge_cli.dataset.model import Character, Dataset
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
@@ -54,10 +52,13 @@ class Store:
         self._loaded: dict[str, Character] = {c.id: c for c in loaded}
         self._complete = bool(loaded)
         self._pieces: dict[str, Any] = dict(pieces or {})
+        self._empty = frozenset(meta.get("empty", ()))
         self.loaded_for_query = 0
         """How many records the last `for_query` gathered (tests count work with it)."""
         if self._complete and not self._pieces:
-            self._pieces.update(_pieces_of(loaded, self.buckets))
+            from rouge_cli.dataset.index import pieces_of
+
+            self._pieces.update(pieces_of(loaded, self.buckets))
 
     @property
     def episode_count(self) -> int:
@@ -65,7 +66,7 @@ class Store:
 
     def _piece(self, suffix: str) -> Any:
         if suffix not in self._pieces:
-            value = cache.read(cache.cache_path(self.key, suffix))
+            value = {} if suffix in self._empty else cache.read(cache.cache_path(self.key, suffix))
             if not isinstance(value, list if suffix == "order" else dict):
                 raise StaleCacheError(suffix)
             self._pieces[suffix] = value
@@ -177,79 +178,15 @@ class Store:
         return wanted
 
 
-def _pieces_of(
-    characters: Sequence[Character], buckets: int, offsets: Sequence[tuple[int, int, int]] = ()
-) -> dict[str, Any]:
-    """The id and word buckets and the order list for `characters`."""
-    gathered: dict[str, list[str]] = {}
-    for c in characters:
-        if c.same_as is not None:
-            gathered.setdefault(c.same_as.target_id, []).append(c.id)
-    personas = {target: tuple(ids) for target, ids in gathered.items()}
-    ids: list[dict[str, Row]] = [{} for _ in range(buckets)]
-    holders: dict[str, list[tuple[str, int]]] = {}  # word -> (id, moment it shows), in dataset order
-    stems: dict[str, str] = {}  # lookups intersect stems: a stem stands for its words
-    order = []
-    for position, c in enumerate(characters):
-        offset, length, crc = offsets[position] if offsets else (0, 0, 0)
-        character_id, identity = c.id, c.same_as
-        target, merged_in = (
-            (None, 0) if identity is None else (identity.target_id, moment(identity.revealed_in, identity.at))
-        )
-        row = (position, offset, length, target, merged_in, personas.get(character_id, ()), crc)
-        ids[zlib.crc32(character_id.encode("utf-8", "surrogateescape")) % buckets][character_id] = row
-        order.append((character_id, offset, length, crc))
-        names = c.names
-        if len(names) == 1 and not c.descriptor:  # the usual case: one label, its words all show with it
-            entry = (character_id, moment(names[0].revealed_in, names[0].at))
-            for word in words(names[0].text):
-                stemmed = stems.get(word)
-                if stemmed is None:
-                    stemmed = stems[word] = stem(word)
-                found = holders.get(word)
-                if found is None:
-                    holders[word] = [entry]
-                elif found[-1] is not entry:
-                    found.append(entry)
-                if stemmed != word:
-                    found = holders.get(stemmed)
-                    if found is None:
-                        holders[stemmed] = [entry]
-                    elif found[-1] is not entry:
-                        found.append(entry)
-            continue
-        labels = [(n.text, moment(n.revealed_in, n.at)) for n in names]
-        if c.descriptor:
-            labels.append((c.descriptor, moment(c.revealed_in, c.at)))
-        shown: dict[str, int] = {}  # each word of a label, with the moment it first becomes visible
-        for label, when in labels:
-            for word in words(label):
-                stemmed = stems.get(word)
-                if stemmed is None:
-                    stemmed = stems[word] = stem(word)
-                for key in (word, stemmed):
-                    if shown.get(key, when) >= when:
-                        shown[key] = when
-        for key, when in shown.items():
-            found = holders.get(key)
-            if found is None:
-                holders[key] = [(character_id, when)]
-            else:
-                found.append((character_id, when))
-    pieces: dict[str, Any] = {f"ids.{b}": ids[b] for b in range(buckets)}
-    by_bucket: list[dict[str, tuple[tuple[str, int], ...]]] = [{} for _ in range(buckets)]
-    for key, found in holders.items():
-        by_bucket[zlib.crc32(key.encode("utf-8", "surrogateescape")) % buckets][key] = tuple(found)  # bucket_of
-    pieces.update({f"words.{b}": by_bucket[b] for b in range(buckets)})
-    pieces["order"] = order
-    from rouge_cli.dataset.reach import index_pieces
+def _write(
+    data: Dataset, key: str, name_words: dict[str, tuple[str, ...]] | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Write the cache for `data` (the meta file last); return the meta object and the pieces.
 
-    pieces.update(index_pieces(characters, buckets))
-    return pieces
+    `name_words`: the words of names the spoiler lint cut (text -> words), reused by the word index.
+    """
+    from rouge_cli.dataset.index import pieces_of
 
-
-def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Write the cache for `data` (the meta file last); return the meta object and the pieces."""
     blobs = [marshal.dumps(encode_character(c)) for c in data.characters]
     offsets, position = [], 0
     for blob in blobs:
@@ -258,10 +195,15 @@ def _write(data: Dataset, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
     buckets = max(1, len(data.characters) // 256)
     cache.forget_other_versions(key)
     cache.write_bytes(cache.cache_path(key, "records"), b"".join(blobs))
-    pieces = _pieces_of(data.characters, buckets, offsets)
+    pieces = pieces_of(data.characters, buckets, offsets, name_words)
+    empty = []  # empty buckets get no file (creating one can take a millisecond): the meta names them
     for suffix, value in pieces.items():
-        cache.write(cache.cache_path(key, suffix), value)
-    meta = {"format": cache.FORMAT, "key": key, "size": position, "buckets": buckets, "header": encode_header(data)}
+        if type(value) is dict and not value:
+            empty.append(suffix)
+        else:
+            cache.write(cache.cache_path(key, suffix), value)
+    meta = {"format": cache.FORMAT, "key": key, "size": position, "buckets": buckets, "empty": empty}
+    meta["header"] = encode_header(data)
     cache.write(cache.cache_path(key, "meta"), meta)
     return meta, pieces
 
@@ -276,13 +218,14 @@ def open_store(path: PathLike, rebuild: bool = False) -> Store:
                 return Store(cast("dict[str, Any]", meta), key)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 pass
-    from rouge_cli.dataset.load import load_dataset, paused_collector
+    from rouge_cli.dataset.load import load_parsed, paused_collector
 
     with paused_collector():
-        data = load_dataset(path)
+        parsed = load_parsed(path)
+        data = parsed.dataset
         pieces = None
         if key is not None and cache.data_key(str(path)) == key:
-            meta, pieces = _write(data, key)
+            meta, pieces = _write(data, key, parsed.name_words)
         else:
             meta = {"buckets": 1, "header": encode_header(data)}
         return Store(meta, key or "", loaded=data.characters, pieces=pieces)
