@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from rouge_cli.dataset.model import Dataset
 from support import MINI
 
 Invoke = Callable[..., Result]
+
+# A suite started in the background of a non-interactive shell inherits SIGINT ignored, and so would
+# every `rouge` it starts: the Ctrl-C tests need the disposition a terminal gives.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
