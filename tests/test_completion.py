@@ -140,6 +140,7 @@ HEAVY = {
     "rouge_cli.dataset.model",
     "rouge_cli.gate",
     "rouge_cli.common.errors",
+    "unicodedata",  # only to fold what is not ASCII
 }
 
 
@@ -155,8 +156,7 @@ TAB_MODULES = {
     "rouge_cli.common.files",
     "rouge_cli.common.position",
     "rouge_cli.config",
-    "rouge_cli.config.dirs",
-    "rouge_cli.config.paths",
+    "rouge_cli.config.locations",
     "rouge_cli.config.precedence",
     "rouge_cli.config.progress_file",
     "rouge_cli.dataset",

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from rouge_cli.cli.app import app
 from rouge_cli.common.position import Position, moment
-from rouge_cli.config.dirs import ENV_CACHE
+from rouge_cli.config.locations import ENV_CACHE
 from rouge_cli.dataset.load import read_document, validate
 from rouge_cli.dataset.model import Dataset
 from rouge_cli.dataset.store import open_store

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import Invoke
 from rouge_cli.common.text import contains_phrase, words
-from rouge_cli.config.paths import shipped_data_path
+from rouge_cli.config.locations import shipped_data_path
 from rouge_cli.dataset.model import Dataset
 from rouge_cli.gate import gate
 

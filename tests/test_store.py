@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import Invoke
 from rouge_cli.common.position import Position
-from rouge_cli.config.dirs import ENV_CACHE
+from rouge_cli.config.locations import ENV_CACHE
 from rouge_cli.dataset.load import read_document, validate
 from rouge_cli.dataset.store import open_store
 from rouge_cli.gate import gate, where

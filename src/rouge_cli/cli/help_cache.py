@@ -74,7 +74,7 @@ def _is_file(folder: str, package: str) -> bool:
 def _cache_file(width: int) -> str | None:
     import zlib
 
-    from rouge_cli.config.dirs import cache_dir
+    from rouge_cli.config.locations import cache_dir
 
     identity = _identity()
     if not identity:

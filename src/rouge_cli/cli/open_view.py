@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from rouge_cli.common.position import Position, settled
-from rouge_cli.config.paths import PathLike, dataset_path
+from rouge_cli.config.locations import PathLike, dataset_path
 from rouge_cli.config.precedence import EpisodeChoice, choose_episode
 from rouge_cli.config.progress_file import read_saved_episode
 from rouge_cli.dataset.model import Dataset

@@ -10,7 +10,7 @@ from rouge_cli.cli.open_view import open_view
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from rouge_cli.config.paths import PathLike
+    from rouge_cli.config.locations import PathLike
 
 
 def episodes(episode: str | None, show_all: bool, json: bool, synopsis: bool, data: PathLike | None) -> None:

@@ -1,12 +1,11 @@
 """Text: safe to echo, folded for matching, cut into words. The one home of these rules.
 
-Escaping and folding import only `unicodedata` (shell completion and error messages use
-them); `re` is loaded on the first call of `words`.
+Escaping imports nothing, and folding plain ASCII nothing either (shell completion and error
+messages use them); `unicodedata` is loaded on the first fold of other text, `re` on the
+first call of `words`.
 """
 
 from __future__ import annotations
-
-import unicodedata
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -60,6 +59,8 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return " ".join(text.lower().split())
+    import unicodedata
+
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if ch in _KANA_MARKS or not unicodedata.combining(ch))
     composed = unicodedata.normalize("NFKC", bare).casefold()

@@ -13,7 +13,7 @@ import sys
 
 from rouge_cli.common.files import PROGRESS_LIMIT, read_regular
 from rouge_cli.common.position import Position, format_time, parse_time
-from rouge_cli.config.dirs import progress_path
+from rouge_cli.config.locations import progress_path
 
 KEY = "up_to_episode"
 AT_KEY = "at"

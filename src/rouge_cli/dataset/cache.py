@@ -17,7 +17,7 @@ import os
 import sys
 import zlib
 
-from rouge_cli.config.dirs import cache_dir
+from rouge_cli.config.locations import cache_dir
 
 FORMAT = 5
 MAGIC = b"RGC1"

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from rouge_cli.common.errors import DataError, Problem
 from rouge_cli.common.files import DATASET_LIMIT, FileTooLarge, NotARegularFile, read_regular
-from rouge_cli.config.paths import PathLike, dataset_path
+from rouge_cli.config.locations import PathLike, dataset_path
 from rouge_cli.dataset.checks import check_dataset
 from rouge_cli.dataset.lint import lint_dataset
 from rouge_cli.dataset.model import Dataset

@@ -31,7 +31,7 @@ def check(path: PathArgument = None, data: DataPath = None) -> None:
     """
     from rouge_cli.common.errors import DataError
     from rouge_cli.common.text import printable
-    from rouge_cli.config.paths import dataset_path
+    from rouge_cli.config.locations import dataset_path
     from rouge_cli.dataset.load import read_document, validate
 
     if path is not None and str(path) == "-":

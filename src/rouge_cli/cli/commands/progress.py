@@ -36,7 +36,7 @@ def show(ctx: typer.Context, json_output: Json = False, data: DataPath = None) -
     """
     from rouge_cli.cli.open_view import episode_in_force
     from rouge_cli.common.position import format_time
-    from rouge_cli.config.dirs import progress_path
+    from rouge_cli.config.locations import progress_path
     from rouge_cli.config.progress_file import read_saved_episode
     from rouge_cli.dataset.load import load_dataset
 
@@ -149,7 +149,7 @@ def clear_progress() -> None:
     Examples:
       rouge progress clear
     """
-    from rouge_cli.config.dirs import progress_path
+    from rouge_cli.config.locations import progress_path
     from rouge_cli.config.progress_file import clear_saved_episode
 
     path = progress_path()

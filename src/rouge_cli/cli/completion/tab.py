@@ -143,7 +143,7 @@ def answer(env: dict[str, str] | os._Environ[str]) -> int | None:
     if wanted is None:
         return None
     kind, typed, options = wanted
-    from rouge_cli.config.paths import dataset_path
+    from rouge_cli.config.locations import dataset_path
 
     data = dataset_path(options.get("--data"))
     episode = episode_in_force(options)
