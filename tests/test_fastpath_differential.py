@@ -1,7 +1,7 @@
-"""Differential test: the quick path for `who`/`list` answers every command line exactly like Typer.
+"""Differential test: the quick path of every command that has one answers every command line exactly like Typer.
 
-Hypothesis builds command lines from a vocabulary (names of every kind, every option of the two
-commands in long, short, attached and `--opt=value` forms, good and bad values, `--`, unknown and
+Hypothesis builds command lines from a vocabulary (names of every kind, every option of each
+command in long, short, attached and `--opt=value` forms, good and bad values, `--`, unknown and
 repeated options, options before and after the name) and runs each twice in-process: through the
 console script's `main` (which takes the quick path whenever `plan` accepts the line) and through
 the Typer application alone. Both must give the same (exit code, stdout, stderr).
@@ -89,13 +89,20 @@ VALUED.update(
     search={**SEEN, ("--format",): FORMATS},
     sources=SEEN,
     timeline=SEEN,
+    since=SEEN,
+    relations={**SEEN, ("--format",): (["tree", "dot", "mermaid"], ["TREE", "json", ""])},
+    terms=SEEN,
+    cast=SEEN,
+    roster=SEEN,
 )
 FLAGS = {"who": ["--all", "--json", "--sources", "--all-names"], "list": ["--all", "--json"]}
 FLAGS.update(episodes=["--all", "--json", "--synopsis"], episode=["--all", "--json"], factions=["--all", "--json"])
 FLAGS.update(search=["--all", "--json"], sources=["--all", "--json"], timeline=["--all", "--json"])
+FLAGS.update({command: ["--all", "--json"] for command in ("since", "relations", "terms", "cast", "roster")})
 # What a command's positional arguments are drawn from, and how many it usually takes.
 ARGUMENTS = {"who": NAMES, "timeline": NAMES, "episode": EPISODES, "search": TEXTS, "sources": KEYS}
-USUAL = {"who": 1, "timeline": 1, "episode": 1, "search": 1}
+ARGUMENTS.update(since=EPISODES, cast=EPISODES, relations=NAMES, terms=TEXTS, roster=FACTIONS)
+USUAL = {"who": 1, "timeline": 1, "episode": 1, "search": 1, "since": 1, "cast": 1, "roster": 1}
 STRAY = ["--", "--help", "-h", "--jso", "--colour", "--json=1", "--all=yes", "-x", "-", "--version", "--no-pager"]
 
 

@@ -66,6 +66,8 @@ def test_who_and_list_json_load_only_the_pinned_modules(tmp_path: Path, args: li
 
 COMPANIONS = [["episode", "4", "-e", "6"], ["timeline", "giallon", "-e", "13"], ["factions", "-e", "8"]]
 COMPANIONS += [["since", "2", "-e", "4"], ["search", "nectar", "-e", "6"], ["relations", "-e", "5"]]
+COMPANIONS += [["terms", "-e", "3"], ["terms", "nectar", "-e", "3"], ["cast", "2", "-e", "2@10:00"]]
+COMPANIONS += [["roster", "Immortal Nine", "-e", "8"]]
 
 
 @pytest.mark.parametrize("args", COMPANIONS)

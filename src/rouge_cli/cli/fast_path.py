@@ -23,6 +23,9 @@ FLAGS = {
     "timeline": VIEW,
     "since": VIEW,
     "relations": VIEW,
+    "terms": VIEW,
+    "cast": VIEW,
+    "roster": VIEW,
 }
 VALUED = {
     "who": POSITION,
@@ -35,10 +38,14 @@ VALUED = {
     "timeline": POSITION,
     "since": POSITION,
     "relations": {*POSITION, "--format"},
+    "terms": POSITION,
+    "cast": POSITION,
+    "roster": POSITION,
 }
 ONE, NONE = (1,), (0,)
 POSITIONALS: dict[str, tuple[int, ...]] = {"who": ONE, "list": NONE, "episodes": NONE, "episode": ONE}
 POSITIONALS.update(factions=NONE, search=ONE, sources=(0, 1), timeline=ONE, since=ONE, relations=(0, 1))
+POSITIONALS.update(terms=(0, 1), cast=ONE, roster=ONE)
 FORMATS = {"factions": ("table", "tsv"), "search": ("table", "tsv"), "relations": ("tree", "dot", "mermaid")}
 CANONICAL = {"-e": "--up-to-episode", "-f": "--faction"}
 STATUSES = ("alive", "dead", "unknown")
@@ -104,7 +111,7 @@ def parse(argv: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
         return None
     if len(positionals) not in POSITIONALS[command]:
         return None
-    if command in ("episode", "since") and not _episode_number(positionals[0]):
+    if command in ("episode", "since", "cast") and not _episode_number(positionals[0]):
         return None
     return command, options, positionals
 
@@ -130,7 +137,9 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
     def run() -> None:
         from rouge_cli.cli import run as actions
 
-        if command not in ("who", "list", "since", "relations"):
+        if command in ("terms", "cast", "roster"):
+            from rouge_cli.cli import run_fan as fan
+        elif command not in ("who", "list", "since", "relations"):
             from rouge_cli.cli import run_companions as companions
         flag = options.__contains__
         output = options.get("--format", "tree" if command == "relations" else "table").lower()
@@ -151,6 +160,12 @@ def plan(argv: list[str]) -> Callable[[], None] | None:
             companions.factions(episode, show_all, json, output, data)
         elif command == "search":
             companions.search(positionals[0], episode, show_all, json, output, data)
+        elif command == "terms":
+            fan.terms(positionals[0] if positionals else None, episode, show_all, json, data)
+        elif command == "cast":
+            fan.cast(int(positionals[0].strip()), episode, show_all, json, data)
+        elif command == "roster":
+            fan.roster(positionals[0], episode, show_all, json, data)
         elif command == "sources":
             companions.sources(positionals[0] if positionals else None, episode, show_all, json, data)
         else:

@@ -39,28 +39,9 @@ def terms(
       rouge terms nectar -e 1
       rouge terms -e 3 --json | jq -r '.terms[].name'
     """
-    from rouge_cli.cli.open_view import open_view
-    from rouge_cli.query.fan import find_term
+    from rouge_cli.cli.run_fan import terms as run
 
-    view = open_view(data, up_to_episode, show_all)
-    if term is not None:
-        found = find_term(view, term)
-        if json:
-            from rouge_cli.render.as_json import envelope, term_object, write
-
-            write(envelope(view, term=term_object(found)))
-        else:
-            from rouge_cli.render.human.fan import print_term
-
-            print_term(view, found)
-    elif json:
-        from rouge_cli.render.as_json import envelope, term_object, write
-
-        write(envelope(view, terms=[term_object(t) for t in view.terms]))
-    else:
-        from rouge_cli.render.human.fan import print_terms
-
-        print_terms(view, view.terms)
+    run(term, up_to_episode, show_all, json, data)
 
 
 def cast(
@@ -77,19 +58,9 @@ def cast(
       rouge cast 1 -e 1
       rouge cast 2 -e 2@10:00 --json | jq -r '.cast[].name'
     """
-    from rouge_cli.cli.open_view import open_view
-    from rouge_cli.query.fan import cast as who_appears
+    from rouge_cli.cli.run_fan import cast as run
 
-    view = open_view(data, up_to_episode, show_all)
-    present = who_appears(view, number)
-    if json:
-        from rouge_cli.render.as_json import cast_document, write
-
-        write(cast_document(view, number, present))
-    else:
-        from rouge_cli.render.human.fan import print_cast
-
-        print_cast(view, number, present)
+    run(number, up_to_episode, show_all, json, data)
 
 
 def roster(
@@ -108,19 +79,9 @@ def roster(
       rouge roster "Immortal Nine" -e 1
       rouge roster "immortal nine" -e 1 --json | jq '.faction.unknown'
     """
-    from rouge_cli.cli.open_view import open_view
-    from rouge_cli.query.fan import roster as members_of
+    from rouge_cli.cli.run_fan import roster as run
 
-    view = open_view(data, up_to_episode, show_all)
-    found = members_of(view, faction)
-    if json:
-        from rouge_cli.render.as_json import roster_document, write
-
-        write(roster_document(view, found))
-    else:
-        from rouge_cli.render.human.fan import print_roster
-
-        print_roster(view, found)
+    run(faction, up_to_episode, show_all, json, data)
 
 
 class GraphFormat(str, Enum):
