@@ -1,15 +1,10 @@
 """Text: safe to echo, folded for matching, cut into words. The one home of these rules.
 
-Escaping imports nothing, and folding plain ASCII nothing either (shell completion and error
-messages use them); `unicodedata` is loaded on the first fold of other text, `re` on the
-first call of `words`.
+Nothing here imports more than `unicodedata`, and that only to fold text that is not ASCII
+(shell completion and error messages escape and fold on every run).
 """
 
 from __future__ import annotations
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 # Controls, bidi overrides, line and paragraph separators (a fake line break), and invisible
 # characters (zero-width spaces and joiners, word joiner, byte order mark: look-alike names).
@@ -68,22 +63,20 @@ def fold(text: str) -> str:
     return " ".join(hiragana.split())
 
 
-_find_words: Callable[[str], list[str]] | None = None
+# Every ASCII character that is not a letter or a digit, as a space: ASCII text is cut into words
+# by `str.translate` and `str.split`, both in C.
+_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
 
 
 def words(text: str) -> tuple[str, ...]:
-    """The folded words of `text` (letters and digits; punctuation separates words)."""
-    find = _find_words or _compile_words()
-    return tuple(find(text.lower() if text.isascii() else fold(text)))
+    """The folded words of `text`: runs of letters and digits (`str.isalnum`); anything else separates words.
 
-
-def _compile_words() -> Callable[[str], list[str]]:
-    """`re` is loaded on the first use of `words`, not by Tab or by an error message."""
-    global _find_words
-    import re
-
-    _find_words = re.compile(r"[^\W_]+").findall
-    return _find_words
+    The same words as `re.findall(r"[^\\W_]+", ...)` without importing `re` (a test compares them).
+    """
+    if text.isascii():
+        return tuple(text.lower().translate(_ASCII_SEPARATORS).split())
+    folded = fold(text)
+    return tuple("".join(ch if ch.isalnum() else " " for ch in folded).split())
 
 
 # Words a viewer puts before a name ("the clown", "dr afdal"): not part of any name.

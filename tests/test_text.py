@@ -1,0 +1,35 @@
+"""The text rules of `common/text.py`: the words of a text, without `re`, are the regular expression's."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from rouge_cli.common.text import fold, words
+
+WORD = re.compile(r"[^\W_]+")
+
+
+@given(st.text())
+@example("Does thing 9 in part 999.")
+@example("snake_case and CamelCase, 3rd-rate: ok?")
+@example("ジャロン・ヴェルデ Café naïve ① ²3 _x_ 漢字")
+@example("tab\there\u00a0nbsp\u2028line")
+def test_words_are_the_letter_and_digit_runs_a_regular_expression_finds(text: str) -> None:
+    folded = text.lower() if text.isascii() else fold(text)
+    assert words(text) == tuple(WORD.findall(folded))
+
+
+def test_folding_ascii_loads_no_unicode_tables() -> None:
+    """Tab folds what was typed on every keypress: plain ASCII must not pay for `unicodedata`."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom rouge_cli.common.text import fold, words, printable\n"
+        "fold('Gi'); words('Hell Giallon'); printable('x')\nprint('unicodedata' in sys.modules, 're' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["False", "False"]
