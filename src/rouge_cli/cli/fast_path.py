@@ -8,7 +8,10 @@ is left to Typer, so behaviour and messages are the same either way.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 VIEW = {"--all", "--json"}
 POSITION = {"-e", "--up-to-episode", "--data"}

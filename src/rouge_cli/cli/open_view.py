@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
 
 from rouge_cli.common.position import Position, settled
 from rouge_cli.config.locations import PathLike, dataset_path
@@ -15,6 +14,12 @@ from rouge_cli.dataset.model import Dataset
 from rouge_cli.dataset.store import StaleCacheError, Store, open_store
 from rouge_cli.gate import gate
 from rouge_cli.view import View
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    Loader = Callable[[Store, Position], Dataset]  # what to read from the store at a position (all, or a subset)
 
 
 def note(message: str) -> None:
@@ -37,10 +42,6 @@ def episode_in_force(
     elif choice.origin == "all":
         note(f"warning: --all shows all {len(runtimes)} episodes, spoilers included.")
     return choice
-
-
-Loader = Callable[[Store, Position], Dataset]
-"""What to read from the store for a viewer at a position (the whole dataset, or a subset)."""
 
 
 def open_view(
