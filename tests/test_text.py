@@ -33,3 +33,16 @@ def test_folding_ascii_loads_no_unicode_tables() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+@given(st.text(max_size=40), st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=3))
+@example("Does thing 9 in part 999.", ["9", "part"])
+@example("Nectar-fuelled", ["nect", "FUEL"])
+@example("snake_case", ["case"])
+def test_search_matches_by_word_prefix_whatever_its_shortcut(text: str, typed: list[str]) -> None:
+    """`search` skips cutting a text into words when a query word is not even inside it: never a different answer."""
+    from rouge_cli.query.search import _matches
+
+    query = tuple(word for piece in typed for word in words(piece))
+    expected = all(any(word.startswith(q) for word in words(text)) for q in query)
+    assert _matches(query, text) == expected

@@ -36,6 +36,10 @@ class Result(Record):
 
 def _matches(query: tuple[str, ...], text: str) -> bool:
     """Every query word starts some word of `text` (so "nect" finds Nectar)."""
+    if text.isascii():  # a word of ASCII text is a run of its lower-cased letters: first a test in C
+        lowered = text.lower()
+        if not all(q in lowered for q in query):
+            return False
     found = words(text)
     return all(any(word.startswith(q) for word in found) for q in query)
 
