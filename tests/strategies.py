@@ -90,7 +90,7 @@ def datasets(draw: st.DrawFn, max_episodes: int = 6, max_characters: int = 7) ->
         Episode(
             n,
             tokens.new((n, 0), "title"),
-            datetime.date(2024, 1, n),
+            datetime.date(2024, 1, n).isoformat(),
             False,
             "S",
             RUNTIME,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import importlib.util
 import os
 import sys
@@ -168,7 +167,7 @@ def test_since_follows_every_kind_of_news_to_who_it_names() -> None:
         character("gus", facts=(fact,)),
         character("hal", facts=(Fact("Came back.", 3, "S"),)),
     )
-    episodes = tuple(Episode(n, f"Part {n}", datetime.date(2024, 1, n), False, "S") for n in (1, 2, 3))
+    episodes = tuple(Episode(n, f"Part {n}", f"2024-01-0{n}", False, "S") for n in (1, 2, 3))
     dataset = Dataset(Series("Test", "Test", 2024), (Source("S", "test"),), episodes, (), characters)
     with cached(dataset) as store:
         loaded = for_since(store, 2, Position(2))

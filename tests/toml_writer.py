@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import tomli_w
@@ -45,7 +46,7 @@ def to_document(data: Dataset) -> Table:
             _table(
                 number=e.number,
                 title=e.title,
-                air_date=e.air_date,
+                air_date=datetime.date.fromisoformat(e.air_date),
                 air_date_inferred=e.air_date_inferred,
                 source=e.source,
                 runtime=e.runtime,

@@ -15,7 +15,6 @@ from rouge_cli.common.position import format_time
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import datetime
     from collections.abc import Iterable
     from typing import NamedTuple as Record
 
@@ -157,7 +156,8 @@ class FactionView(Record):
 class EpisodeView(Record):
     number: int
     title: str
-    air_date: datetime.date
+    air_date: str
+    """YYYY-MM-DD."""
     air_date_inferred: bool
     runtime: int | None = None
     synopsis: str | None = None

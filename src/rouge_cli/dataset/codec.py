@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
-
 from rouge_cli.dataset.model import (
     Appearance,
     Character,
@@ -25,6 +22,7 @@ from rouge_cli.dataset.model import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from collections.abc import Iterable
     from typing import Any, cast
 
     Row = tuple[Any, ...]
@@ -95,8 +93,7 @@ def encode_header(data: Dataset) -> Row:
         (data.series.title, data.series.studio, data.series.year),
         tuple(tuple(source) for source in data.sources),
         tuple(
-            (e.number, e.title, e.air_date.toordinal(), e.air_date_inferred, e.source, e.runtime, e.synopsis)
-            for e in data.episodes
+            (e.number, e.title, e.air_date, e.air_date_inferred, e.source, e.runtime, e.synopsis) for e in data.episodes
         ),
         tuple(
             (f.id, f.revealed_in, f.source, _encode_names(f.names), _encode_facts(f.facts), f.at, f.size)
@@ -117,8 +114,7 @@ def decode_header(
         Series(*series),
         tuple(Source(*source) for source in sources),
         tuple(
-            Episode(n, t, datetime.date.fromordinal(d), inferred, src, runtime, synopsis)
-            for n, t, d, inferred, src, runtime, synopsis in episodes
+            Episode(n, t, d, inferred, src, runtime, synopsis) for n, t, d, inferred, src, runtime, synopsis in episodes
         ),
         tuple(
             Faction(fid, rev, src, _names(names), _facts(facts), at, size)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
-    import datetime
     from typing import Literal
     from typing import NamedTuple as Record
 
@@ -135,7 +134,8 @@ class Faction(Record):
 class Episode(Record):
     number: int
     title: str
-    air_date: datetime.date
+    air_date: str
+    """YYYY-MM-DD (ISO 8601), as the file gives it: no `datetime` import to read or print it."""
     air_date_inferred: bool
     source: str
     runtime: int | None = None

@@ -173,7 +173,8 @@ def _episodes(reader: Reader, top: Mapping[str, Any]) -> tuple[Episode, ...]:
                 join_path(path, "number"), f"expected episode {len(episodes) + 1} (episodes are numbered 1..n in order)"
             )
             continue
-        episodes.append(reader.located(Episode(number, title, air_date, inferred, source, runtime, synopsis), path))
+        episode = Episode(number, title, air_date.isoformat(), inferred, source, runtime, synopsis)
+        episodes.append(reader.located(episode, path))
     if not episodes:
         reader.problem("episodes", "the dataset needs at least one episode")
     return tuple(episodes)

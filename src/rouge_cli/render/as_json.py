@@ -100,7 +100,7 @@ def episodes_document(view: View) -> dict[str, Any]:
             {
                 "number": e.number,
                 "title": e.title,
-                "air_date": e.air_date.isoformat(),
+                "air_date": e.air_date,
                 "air_date_inferred": e.air_date_inferred,
                 "runtime": time_of(e.runtime),
                 "synopsis": e.synopsis,

@@ -21,7 +21,7 @@ def print_episodes(view: View, synopsis: bool = False) -> None:
     table.add_column("Title", overflow="fold")
     table.add_column("Aired (JST)", no_wrap=True)
     for e in view.episodes:
-        aired = e.air_date.isoformat() + (" ~" if e.air_date_inferred else "")
+        aired = e.air_date + (" ~" if e.air_date_inferred else "")
         table.add_row(str(e.number), Text(e.title), aired)
     note = muted("~ date inferred from the weekly schedule")
     parts: list[RenderableType] = [title_line(view, "episodes"), table, note]
