@@ -6,12 +6,17 @@ large document: facts, edges), is written by one call of the C encoder, whose it
 separator carries the newline and the indentation of its level; the containers around
 them are joined here. Anything the C
 encoder is not available for, or an unusual key, falls back to `json.dumps`.
+
+The C encoder is taken from `_json` itself: the `json` package imports `re` and its decoder,
+which a document's writer does not need (`json` is imported only to fall back).
 """
 
 from __future__ import annotations
 
-import json
-from json import encoder as _encoder
+try:
+    import _json
+except ImportError:  # pragma: no cover - an interpreter without the C accelerator
+    _json = None  # type: ignore[assignment]
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
@@ -29,10 +34,10 @@ class _Unusual(Exception):
 
 def dumps(value: Any, ensure_ascii: bool) -> str:
     """The text of `json.dumps(value, ensure_ascii=ensure_ascii, indent=2)`."""
-    make = getattr(_encoder, "c_make_encoder", None)
+    make = getattr(_json, "make_encoder", None)
     if make is None:
-        return json.dumps(value, ensure_ascii=ensure_ascii, indent=2)
-    strings = _encoder.encode_basestring_ascii if ensure_ascii else _encoder.encode_basestring
+        return _fallback(value, ensure_ascii)
+    strings = _json.encode_basestring_ascii if ensure_ascii else _json.encode_basestring
     encoders: dict[int, Any] = {}
 
     def encoder(level: int) -> Any:
@@ -96,8 +101,14 @@ def dumps(value: Any, ensure_ascii: bool) -> str:
     try:
         write(value, 0, out)
     except (_Unusual, ValueError, TypeError):
-        return json.dumps(value, ensure_ascii=ensure_ascii, indent=2)
+        return _fallback(value, ensure_ascii)
     return "".join(out)
+
+
+def _fallback(value: Any, ensure_ascii: bool) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=ensure_ascii, indent=2)
 
 
 def _refuse(value: object) -> object:
