@@ -230,8 +230,8 @@ def _character_view(
         (
             key,
             names[key],
-            any(n.kind == "name" for n in name_views),
-            next((m.descriptor for m in members if m.descriptor), None),
+            "name" in [n[1] for n in name_views],  # named: a proper name is visible
+            next((m.descriptor for m in members if m.descriptor), None) if members[1:] else first.descriptor or None,
             tuple(name_views),
             species[-1].value if species else None,
             _status(status),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rouge_cli.dataset.model import (
     Appearance,
@@ -37,12 +37,15 @@ else:
 _new = tuple.__new__
 
 
-def _made(kind: Any, rows: Iterable[Row], width: int) -> Any:
-    """`rows` as records of `kind` (its `width` fields in order), made in C: a row of another width is refused."""
-    made = tuple([_new(kind, row) for row in rows])
-    if made and set(map(len, made)) != {width}:
+def _made(kind: Any, rows: Sequence[Row], width: int) -> Any:
+    """`rows` (not empty) as records of `kind`, made in C; refused when not `width` fields wide.
+
+    The rows of one cache are all written alike (and checked by a CRC-32), so the first
+    stands for the others: a cache of another layout has a new `cache.FORMAT`, this is a last check.
+    """
+    if len(rows[0]) != width:
         raise ValueError(f"a {kind.__name__} row of the wrong width")
-    return made
+    return tuple([_new(kind, row) for row in rows])
 
 
 def _names(rows: Iterable[Row]) -> tuple[Name, ...]:
@@ -89,7 +92,7 @@ def decode_character(row: Row) -> Character:
     same_as = row[10]
     fields = (
         *row[:4],
-        _made(Name, row[4], 6),
+        _made(Name, row[4], 6) if row[4] else (),
         _made(DatedValue, row[5], 4) if row[5] else (),
         _made(DatedValue, row[6], 4) if row[6] else (),
         _made(Membership, row[7], 8) if row[7] else (),

@@ -141,8 +141,12 @@ def for_relations(store: Store, query: str | None, position: Position) -> Datase
 def _gather(store: Store, seeds: Iterable[str], limit: int, trim: Trim) -> Dataset:
     """`seeds` with their groups, then the groups named by the visible relations they keep, all trimmed."""
     wanted: set[str] = set()
-    for character_id in sorted(seeds):
-        wanted |= store._group(character_id, limit)
+    for character_id in seeds:
+        summary = store._summary(character_id)  # (place, offset, length, target, merged in, personas, CRC)
+        if summary is not None and summary[3] is None and not summary[5]:  # nobody to merge with: its own group
+            wanted.add(character_id)
+        else:
+            wanted |= store._group(character_id, limit)
     loaded = _characters(store, wanted, trim)
     named: set[str] = set()
     for c in list(loaded.values()):
@@ -168,9 +172,9 @@ def _characters(store: Store, ids: set[str], trim: Trim) -> dict[str, Character]
         for character_id in sorted(ids, key=lambda i: cast(Row, store._summary(i))[0]):
             result[character_id] = decode_character(trim(encode_character(store._loaded[character_id])))
         return result
-    for character_id, row in store._rows(ids).items():
-        try:
+    try:
+        for character_id, row in store._rows(ids).items():
             result[character_id] = decode_character(trim(row))
-        except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
-            raise StaleCacheError("records") from error
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
+        raise StaleCacheError("records") from error
     return result
