@@ -72,6 +72,8 @@ def dumps(value: Any, ensure_ascii: bool) -> str:
             return int.__repr__(value)
         if value is None:
             return "null"
+        if kind is bool:
+            return "true" if value else "false"
         text: str = "".join(encoder(0)(value, 0))
         return text
 
@@ -97,6 +99,8 @@ def dumps(value: Any, ensure_ascii: bool) -> str:
             return list(map(scalar, values))
         if _LISTS.issuperset(types):  # lists of objects: all of their objects at once
             items = list(chain.from_iterable(values))
+            if _PLAIN.issuperset(map(type, items)):  # lists of scalars
+                return [flat(value, level) if value else "[]" for value in values]
             texts = objects(items, level + 1) if items and _DICTS.issuperset(map(type, items)) and all(items) else None
             if texts is not None:
                 result, at = [], 0
