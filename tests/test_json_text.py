@@ -68,3 +68,25 @@ def test_lists_of_objects_of_scalars_at_any_depth(items: list[dict[str, Any]], d
     for _ in range(depth):
         document = {"x": [1, document], "y": {}}
     assert dumps(document, ensure_ascii) == json.dumps(document, ensure_ascii=ensure_ascii, indent=2)
+
+
+keys = st.sampled_from(["a", "b", "c{", "}d", '"e', "é", "{}", "{0}"])
+flat_objects = st.dictionaries(keys, tricky, max_size=3)
+members = st.one_of(
+    tricky,
+    flat_objects,
+    st.lists(flat_objects, max_size=3),
+    st.lists(st.integers(), max_size=2),
+    st.lists(st.lists(flat_objects, max_size=2), max_size=2),
+)
+shaped = st.lists(st.dictionaries(keys, members, max_size=4), max_size=6)
+
+
+@settings(max_examples=500)
+@given(shaped, st.integers(0, 2), st.booleans())
+def test_lists_of_objects_written_a_column_at_a_time(items: list[dict[str, Any]], depth: int, ascii: bool) -> None:
+    """Objects sharing keys (or not), holding lists of objects that share keys (or not), at any depth."""
+    document: Any = items
+    for _ in range(depth):
+        document = {"x": [1, document], "y": {}, "z": [items, items]}
+    assert dumps(document, ascii) == json.dumps(document, ensure_ascii=ascii, indent=2)

@@ -242,7 +242,7 @@ def test_damaged_indexes_are_rebuilt(invoke: Invoke, tmp_path: Path, args: tuple
     expected = invoke(*args)
     folder = tmp_path / "cache" / "rouge"
     for name in os.listdir(folder):
-        if name.endswith(".related") or ".since." in name or ".into." in name:
+        if name.endswith(".related") or ".news." in name or ".into." in name:
             (folder / name).write_bytes(b"garbage")
     again = invoke(*args)
     assert (again.exit_code, again.stdout, again.stderr) == (expected.exit_code, expected.stdout, expected.stderr)

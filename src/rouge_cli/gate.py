@@ -5,13 +5,16 @@ Pure: no I/O, no printing. A position is a whole episode or a moment inside one
 without `at` counts from the end of its episode). Applies first appearances, name reveals,
 persona merges, superseded beliefs, species, statuses and memberships. Nothing shown after
 the position reaches the view, not even as an id, a count or an "overturned later" flag.
+
+Every item of every command goes through here: the tests are written out (`e * S + t` is
+`moment(e, t)`), and records made by `tuple.__new__`, from the model's rows where fields line up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rouge_cli.common.position import Position, moment, settled
+from rouge_cli.common.position import END, SCALE, Position, moment, settled
 from rouge_cli.dataset.model import Character, Dataset, DatedValue, Fact, Faction, Name, Status, Term
 from rouge_cli.view import (
     CharacterView,
@@ -27,6 +30,9 @@ from rouge_cli.view import (
     View,
 )
 
+S, E = SCALE, END
+_new = tuple.__new__
+
 
 def where(data: Dataset, position: Position | int) -> Position:
     """`position` checked against `data`; a time at or past the episode's runtime is the whole episode."""
@@ -40,7 +46,7 @@ def gate(data: Dataset, position: Position | int) -> View:
     """The view of `data` for a viewer at `position` (an episode number means all of it)."""
     position = where(data, position)
     limit = position.moment
-    factions = {f.id: f for f in data.factions if _seen(f, limit)}
+    factions = {f.id: f for f in data.factions if f.revealed_in * S + (E if f.at is None else f.at) <= limit}
     groups = _merge_groups(data.characters, limit)
     names = {key: _display_name(members, limit) for key, members in groups.items()}
     alias_of = {member.id: key for key, members in groups.items() for member in members}
@@ -50,20 +56,13 @@ def gate(data: Dataset, position: Position | int) -> View:
     ]
     # On-screen order, then a neutral key: never the order of the data file.
     characters.sort(key=lambda c: (c.first_seen, c.first_at is None, c.first_at or 0, c.name.casefold(), c.id))
-    rosters = _rosters(characters)
+    rosters = _rosters(characters) if factions else {}
     return View(
         episode=position.episode,
         episode_count=data.episode_count,
         series_title=data.series.title,
-        episodes=tuple(
-            EpisodeView(
-                e.number,
-                e.title,
-                e.air_date,
-                e.air_date_inferred,
-                e.runtime,
-                e.synopsis if moment(e.number, None) <= limit else None,
-            )
+        episodes=tuple(  # (number, title, air date, inferred), runtime, and the synopsis once watched
+            _new(EpisodeView, (*e[:4], e.runtime, e.synopsis if e.number * S + E <= limit else None))
             for e in data.episodes
             if e.number <= position.episode
         ),
@@ -77,37 +76,36 @@ def gate(data: Dataset, position: Position | int) -> View:
         terms=tuple(
             _term_view(t, limit)
             for t in sorted(data.terms, key=lambda t: (moment(t.revealed_in, t.at), t.id))
-            if _seen(t, limit)
+            if t.revealed_in * S + (E if t.at is None else t.at) <= limit
         ),
     )
 
 
-def _fact_views(facts: Iterable[Fact], limit: int) -> tuple[FactView, ...]:
+def _when(item: FactView | MembershipView | RelationView) -> int:
+    """The moment of a view item (its `episode` and `at`)."""
+    return item.episode * S + (E if item.at is None else item.at)
+
+
+def _fact_views(facts: Iterable[Fact], limit: int) -> list[FactView]:
     """The facts visible by `limit`, in the order they were shown, overturned ones marked."""
     views = [
-        FactView(
-            f.text,
-            f.revealed_in,
-            f.source,
-            f.superseded_in if _seen(f, limit, "superseded_in", "superseded_at") else None,
-            f.at,
+        # A fact's first five fields are a FactView's; an overturning not seen yet is left out.
+        _new(
+            FactView,
+            f[:5] if f[3] is None or f[3] * S + (E if f[5] is None else f[5]) <= limit else (*f[:3], None, f[4]),
         )
         for f in facts
-        if _seen(f, limit)
+        if f[1] * S + (E if f[4] is None else f[4]) <= limit
     ]
-    views.sort(key=lambda f: _order(f.episode, f.at))
-    return tuple(views)
+    if len(views) > 1:
+        views.sort(key=_when)
+    return views
 
 
 def _term_view(term: Term, limit: int) -> TermView:
-    return TermView(
-        id=term.id,
-        name=_name_in_use(term.names, limit) or term.id,
-        names=tuple(NameView(n.text, n.kind, n.revealed_in, n.source, n.at) for n in term.names if _seen(n, limit)),
-        first_seen=term.revealed_in,
-        facts=_fact_views(term.facts, limit),
-        first_at=term.at,
-    )
+    names = tuple(NameView(n.text, n.kind, n.revealed_in, n.source, n.at) for n in term.names if _seen(n, limit))
+    facts = tuple(_fact_views(term.facts, limit))
+    return TermView(term.id, _name_in_use(term.names, limit) or term.id, names, term.revealed_in, facts, term.at)
 
 
 def _source_seen(covers: int, position: Position) -> bool:
@@ -115,22 +113,26 @@ def _source_seen(covers: int, position: Position) -> bool:
     return covers < position.episode or (covers == position.episode and position.at is None)
 
 
-def _seen(item: object, limit: int, episode_key: str = "revealed_in", time_key: str = "at") -> bool:
-    """True when `item` (or its `episode_key`/`time_key` event) is shown at or before the moment `limit`."""
-    episode: int | None = getattr(item, episode_key)
-    return episode is not None and moment(episode, getattr(item, time_key)) <= limit
+def _seen(item: Name | Character | Faction, limit: int) -> bool:
+    """True when `item` is shown at or before the moment `limit`."""
+    return item.revealed_in * S + (E if item.at is None else item.at) <= limit
 
 
 def _merge_groups(characters: Sequence[Character], limit: int) -> dict[str, list[Character]]:
     """Visible characters keyed by the id they go by: a revealed persona joins its target."""
-    visible = {c.id: c for c in characters if _seen(c, limit)}
+    visible = {c.id: c for c in characters if c.revealed_in * S + (E if c.at is None else c.at) <= limit}
     groups: dict[str, list[Character]] = {}
+    personas = []
     for c in visible.values():
-        if c.same_as is not None and _seen(c.same_as, limit) and c.same_as.target_id in visible:
+        same = c.same_as
+        if same is None:
+            groups[c.id] = [c]
             continue
-        groups[c.id] = [c]
+        personas.append(c)
+        if same.revealed_in * S + (E if same.at is None else same.at) > limit or same.target_id not in visible:
+            groups[c.id] = [c]
     # Personas join their target in the order they were met (then by id): never in file order.
-    for c in sorted(visible.values(), key=lambda c: (moment(c.revealed_in, c.at), c.id)):
+    for c in sorted(personas, key=lambda c: (moment(c.revealed_in, c.at), c.id)):
         if c.same_as is not None and c.same_as.target_id in groups and c.id not in groups:
             groups[c.same_as.target_id].append(c)
     return groups
@@ -138,6 +140,10 @@ def _merge_groups(characters: Sequence[Character], limit: int) -> dict[str, list
 
 def _visible_names(members: Sequence[Character], limit: int) -> list[NameView]:
     """The target's names, then each merged persona's (its proper names become aliases)."""
+    if len(members) == 1:  # a name is a NameView, field for field
+        visible = [n for n in members[0].names if n.revealed_in * S + (E if n.at is None else n.at) <= limit]
+        if len(visible) < 2 or len({n.text for n in visible}) == len(visible):
+            return [_new(NameView, n) for n in visible]
     seen: set[str] = set()
     result: list[NameView] = []
     for rank, member in enumerate(members):
@@ -162,17 +168,23 @@ def _display_name(members: Sequence[Character], limit: int) -> str:
     return next((m.descriptor for m in members if m.descriptor), members[0].id)
 
 
-def _latest(entries: Iterable[tuple[int, DatedValue]], limit: int) -> list[ValueChange]:
-    """Visible values in the order they became known; ties favour the target (rank 0)."""
-    visible = sorted(
+def _latest(lists: Sequence[Sequence[DatedValue]], limit: int) -> tuple[ValueChange, ...]:
+    """Visible values (of each member, target first) in the order they became known; ties favour the target."""
+    if len(lists) == 1:  # a dated value is a ValueChange; a stable sort keeps the file's order of ties
+        visible = [_new(ValueChange, v) for v in lists[0] if v[1] * S + (E if v[3] is None else v[3]) <= limit]
+        if len(visible) > 1:
+            visible.sort(key=lambda v: v[1] * S + (E if v[3] is None else v[3]))
+        return tuple(visible)
+    entries = ((rank, v) for rank, values in enumerate(lists) for v in values)
+    ranked = sorted(
         (
             (moment(value.revealed_in, value.at), -rank, index, value)
             for index, (rank, value) in enumerate(entries)
-            if _seen(value, limit)
+            if value.revealed_in * S + (E if value.at is None else value.at) <= limit
         ),
         key=lambda item: item[:3],
     )
-    return [ValueChange(value.value, value.revealed_in, value.source, value.at) for *_, value in visible]
+    return tuple(_new(ValueChange, value) for *_, value in ranked)
 
 
 def _character_view(
@@ -184,61 +196,60 @@ def _character_view(
     faction_names: dict[str, str],
 ) -> CharacterView:
     name_views = _visible_names(members, limit)
-    species = _latest(((rank, v) for rank, m in enumerate(members) for v in m.species), limit)
-    status = _latest(((rank, v) for rank, m in enumerate(members) for v in m.status), limit)
+    species = _latest([m.species for m in members], limit)
+    status = _latest([m.status for m in members], limit)
     memberships: dict[str, MembershipView] = {}
     relations: list[RelationView] = []
     facts: list[FactView] = []
     for member in members:
-        for m in member.factions:
-            if not _seen(m, limit) or m.faction_id not in faction_names:
+        for m in member.factions:  # (faction_id, revealed_in, source, ended_in, superseded_in, at, ended_at, ...)
+            if m[1] * S + (E if m[5] is None else m[5]) > limit or m[0] not in faction_names:
                 continue
-            if _seen(m, limit, "superseded_in", "superseded_at"):
+            if m[4] is not None and m[4] * S + (E if m[7] is None else m[7]) <= limit:
                 continue
-            ended = m.ended_in if _seen(m, limit, "ended_in", "ended_at") else None
-            known = memberships.get(m.faction_id)
+            ended = m[3] if m[3] is not None and m[3] * S + (E if m[6] is None else m[6]) <= limit else None
+            known = memberships.get(m[0])
             if known is None or (known.ended_in is not None and ended is None):
-                memberships[m.faction_id] = MembershipView(
-                    m.faction_id, faction_names[m.faction_id], m.revealed_in, m.source, ended, m.at
-                )
-        for r in member.relations:
-            other = alias_of.get(r.to)
-            if not _seen(r, limit) or other is None or other == key:
+                memberships[m[0]] = _new(MembershipView, (m[0], faction_names[m[0]], m[1], m[2], ended, m[5]))
+        for r in member.relations:  # (to, label, revealed_in, source, superseded_in, at, superseded_at, ended_in, ...)
+            other = alias_of.get(r[0])
+            if other is None or other == key or r[2] * S + (E if r[5] is None else r[5]) > limit:
                 continue
-            overturned = r.superseded_in if _seen(r, limit, "superseded_in", "superseded_at") else None
-            ended = r.ended_in if _seen(r, limit, "ended_in", "ended_at") else None
-            relations.append(
-                RelationView(other, names[other], r.label, r.revealed_in, r.source, overturned, r.at, ended)
-            )
-        for f in member.facts:
-            if _seen(f, limit):
-                overturned = f.superseded_in if _seen(f, limit, "superseded_in", "superseded_at") else None
-                facts.append(FactView(f.text, f.revealed_in, f.source, overturned, f.at))
-    identities = tuple(
-        IdentityView(p.id, _display_name([p], limit), p.same_as.revealed_in, p.same_as.source, p.same_as.at)
-        for p in members[1:]
-        if p.same_as is not None
-    )
-    first = min(members, key=lambda m: moment(m.revealed_in, m.at))
-    named = any(n.kind == "name" for n in name_views)
-    return CharacterView(
-        id=key,
-        name=names[key],
-        named=named,
-        descriptor=next((m.descriptor for m in members if m.descriptor), None),
-        names=tuple(name_views),
-        species=species[-1].value if species else None,
-        status=_status(status),
-        species_history=tuple(species),
-        status_history=tuple(status),
-        factions=tuple(sorted(memberships.values(), key=lambda m: _order(m.episode, m.at))),
-        relations=tuple(sorted(relations, key=lambda r: _order(r.episode, r.at))),
-        facts=tuple(sorted(facts, key=lambda f: _order(f.episode, f.at))),
-        identities=identities,
-        first_seen=first.revealed_in,
-        source=first.source,
-        first_at=first.at,
-        appearances=_appearances(members, limit),
+            overturned = r[4] if r[4] is not None and r[4] * S + (E if r[6] is None else r[6]) <= limit else None
+            ended = r[7] if r[7] is not None and r[7] * S + (E if r[8] is None else r[8]) <= limit else None
+            relations.append(_new(RelationView, (other, names[other], r[1], r[2], r[3], overturned, r[5], ended)))
+        facts += _fact_views(member.facts, limit)
+    if len(members) > 1:
+        facts.sort(key=_when)
+    if len(relations) > 1:
+        relations.sort(key=_when)
+    ordered = sorted(memberships.values(), key=_when) if len(memberships) > 1 else memberships.values()
+    first = members[0] if len(members) == 1 else min(members, key=lambda m: moment(m.revealed_in, m.at))
+    return _new(
+        CharacterView,
+        (
+            key,
+            names[key],
+            "name" in [n[1] for n in name_views],  # named: a proper name is visible
+            next((m.descriptor for m in members if m.descriptor), None) if members[1:] else first.descriptor or None,
+            tuple(name_views),
+            species[-1].value if species else None,
+            _status(status),
+            species,
+            status,
+            tuple(ordered),
+            tuple(relations),
+            tuple(facts),
+            tuple(
+                IdentityView(p.id, _display_name([p], limit), p.same_as.revealed_in, p.same_as.source, p.same_as.at)
+                for p in members[1:]
+                if p.same_as is not None
+            ),
+            first.revealed_in,
+            first.source,
+            first.at,
+            _appearances(members, limit),
+        ),
     )
 
 
@@ -246,23 +257,17 @@ def _appearances(members: Sequence[Character], limit: int) -> tuple[tuple[int, i
     """Each episode any of the members is seen in by `limit`, with the first time in it."""
     first: dict[int, int | None] = {}
     for member in members:
-        for seen in member.appears_in:
-            if moment(seen.episode, seen.at) > limit:
+        for episode, _, at in member.appears_in:
+            if episode * S + (E if at is None else at) > limit:
                 continue
-            known = first.get(seen.episode, -1)
-            if seen.episode not in first or (seen.at is not None and (known is None or seen.at < known)):
-                first[seen.episode] = seen.at
-    return tuple(sorted(first.items()))
+            known = first.get(episode, -1)
+            if episode not in first or (at is not None and (known is None or at < known)):
+                first[episode] = at
+    return tuple(sorted(first.items())) if first else ()
 
 
-def _order(episode: int, at: int | None) -> int:
-    return moment(episode, at)
-
-
-def _status(history: list[ValueChange]) -> Status:
-    if not history:
-        return "unknown"
-    value = history[-1].value
+def _status(history: Sequence[ValueChange]) -> Status:
+    value = history[-1].value if history else "unknown"
     return "alive" if value == "alive" else "dead" if value == "dead" else "unknown"
 
 
@@ -285,14 +290,9 @@ def _faction_view(faction: Faction, limit: int, roster: tuple[list[str], list[st
     names = tuple(NameView(n.text, n.kind, n.revealed_in, n.source, n.at) for n in faction.names if _seen(n, limit))
     members, current = roster
     current_set = set(current)
+    name = _name_in_use(faction.names, limit) or faction.id
+    facts = tuple(_fact_views(faction.facts, limit))
+    former = tuple(m for m in members if m not in current_set)
     return FactionView(
-        id=faction.id,
-        name=_name_in_use(faction.names, limit) or faction.id,
-        names=names,
-        first_seen=faction.revealed_in,
-        facts=_fact_views(faction.facts, limit),
-        members=tuple(current),
-        former_members=tuple(m for m in members if m not in current_set),
-        first_at=faction.at,
-        size=faction.size,
+        faction.id, name, names, faction.revealed_in, facts, tuple(current), former, faction.at, faction.size
     )

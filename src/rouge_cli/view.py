@@ -126,11 +126,11 @@ class CharacterView(Record):
 
     @property
     def current_facts(self) -> tuple[FactView, ...]:
-        return tuple(f for f in self.facts if f.overturned_in is None)
+        return tuple([f for f in self.facts if f.overturned_in is None])
 
     @property
     def current_relations(self) -> tuple[RelationView, ...]:
-        return tuple(r for r in self.relations if r.overturned_in is None)
+        return tuple([r for r in self.relations if r.overturned_in is None])
 
 
 class FactionView(Record):

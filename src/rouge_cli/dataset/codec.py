@@ -22,7 +22,7 @@ from rouge_cli.dataset.model import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from typing import Any, cast
 
     Row = tuple[Any, ...]
@@ -30,6 +30,20 @@ else:
     from rouge_cli.common.records import cast
 
     Row = tuple
+
+
+_new = tuple.__new__
+
+
+def _made(kind: Any, rows: Sequence[Row], width: int) -> Any:
+    """`rows` (not empty) as records of `kind`, made in C; refused when not `width` fields wide.
+
+    The rows of one cache are all written alike (and checked by a CRC-32), so the first
+    stands for the others: a cache of another layout has a new `cache.FORMAT`, this is a last check.
+    """
+    if len(rows[0]) != width:
+        raise ValueError(f"a {kind.__name__} row of the wrong width")
+    return tuple([_new(kind, row) for row in rows])
 
 
 def _names(rows: Iterable[Row]) -> tuple[Name, ...]:
@@ -71,21 +85,23 @@ def encode_character(c: Character) -> Row:
 
 
 def decode_character(row: Row) -> Character:
-    return Character(
-        id=row[0],
-        revealed_in=row[1],
-        source=row[2],
-        descriptor=row[3],
-        names=_names(row[4]),
-        species=tuple(DatedValue(*v) for v in row[5]),
-        status=tuple(DatedValue(*v) for v in row[6]),
-        factions=tuple(Membership(*m) for m in row[7]),
-        relations=tuple(Relation(*r) for r in row[8]),
-        facts=_facts(row[9]),
-        same_as=None if row[10] is None else Identity(*row[10]),
-        at=row[11],
-        appears_in=tuple(Appearance(*a) for a in row[12]),
+    if len(row) != 13:
+        raise ValueError("a character row of the wrong width")
+    same_as = row[10]
+    fields = (
+        *row[:4],
+        _made(Name, row[4], 6) if row[4] else (),
+        _made(DatedValue, row[5], 4) if row[5] else (),
+        _made(DatedValue, row[6], 4) if row[6] else (),
+        _made(Membership, row[7], 8) if row[7] else (),
+        _made(Relation, row[8], 9) if row[8] else (),
+        _made(Fact, row[9], 6) if row[9] else (),
+        None if same_as is None else Identity(*same_as),
+        row[11],
+        _made(Appearance, row[12], 3) if row[12] else (),
     )
+    character: Character = _new(Character, fields)
+    return character
 
 
 def encode_header(data: Dataset) -> Row:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Sequence
 
@@ -49,16 +50,21 @@ class Store:
         self.series, self.sources, self.episodes, self.factions, self.terms = decode_header(meta["header"])
         self.key = key
         self.buckets: int = meta["buckets"]
+        self._size: int = meta.get("size", 0)
         self._loaded: dict[str, Character] = {c.id: c for c in loaded}
         self._complete = bool(loaded)
         self._pieces: dict[str, Any] = dict(pieces or {})
+        self._known: dict[str, Row] = {}
+        """`ids.B` rows learnt from other pieces (`reach`'s `news.B` carry them)."""
         self._empty = frozenset(meta.get("empty", ()))
         self.loaded_for_query = 0
         """How many records the last `for_query` gathered (tests count work with it)."""
         if self._complete and not self._pieces:
             from rouge_cli.dataset.index import pieces_of
+            from rouge_cli.dataset.reach import placed
 
             self._pieces.update(pieces_of(loaded, self.buckets))
+            placed(self._pieces, self.buckets)
 
     @property
     def episode_count(self) -> int:
@@ -73,29 +79,65 @@ class Store:
         return self._pieces[suffix]
 
     def _summary(self, character_id: str) -> Row | None:
-        found: Row | None = self._piece(f"ids.{bucket_of(character_id, self.buckets)}").get(character_id)
+        found: Row | None = self._known.get(character_id)
+        if found is None:
+            found = self._piece(f"ids.{bucket_of(character_id, self.buckets)}").get(character_id)
         return found
 
+    def _learn(self, entries: Iterable[Row]) -> list[str]:
+        """The ids of `entries` (an id, then its `ids.B` row); `_summary` then knows them without a bucket."""
+        try:
+            self._known.update((entry[0], entry[1:]) for entry in entries)
+            return [entry[0] for entry in entries]
+        except (TypeError, ValueError, IndexError) as error:
+            raise StaleCacheError("news") from error
+
     def _rows(self, ids: Iterable[str]) -> dict[str, Row]:
-        """The stored rows of `ids`, in dataset order: read one by one, or from the whole file when they are many."""
-        path = cache.cache_path(self.key, "records")
+        """The stored rows of `ids`, in dataset order."""
         places = []
         try:
             for character_id in ids:
                 summary = self._summary(character_id)
                 if summary is None:
                     raise StaleCacheError(character_id)
-                places.append((summary[0], character_id, summary))
+                places.append((summary[0], character_id, summary[1], summary[2], summary[6]))
             places.sort()
-            blob = cache.read_bytes(path) if len(places) > 16 * self.buckets else None
-            rows: dict[str, Row] = {}
-            for _, character_id, summary in places:
-                place = (summary[1], summary[2], summary[6])
-                row = cache.loads_record(blob, *place) if blob is not None else cache.read_record(path, *place)
-                if not isinstance(row, tuple):
-                    raise StaleCacheError(path)
-                rows[character_id] = row
         except (TypeError, ValueError, IndexError) as error:
+            raise StaleCacheError("ids") from error
+        rows = self._records([place[2:] for place in places])
+        return {place[1]: row for place, row in zip(places, rows, strict=True)}
+
+    def _records(self, places: Sequence[Row]) -> list[Row]:
+        """The records at `places` (offset, length, CRC-32 in the records file), each checked against its CRC-32.
+
+        The file is opened once: read whole when they make up much of it, else record by record.
+        """
+        if not places:
+            return []
+        path = cache.cache_path(self.key, "records")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            descriptor = os.open(path, flags)
+            try:
+                info = os.fstat(descriptor)
+                if not stat.S_ISREG(info.st_mode) or info.st_size != cache.HEADER + self._size:
+                    raise StaleCacheError(path)
+                if 4 * sum(length for _, length, _ in places) > self._size:
+                    blob = _read_at(descriptor, self._size, cache.HEADER)
+                    pieces = [blob[offset : offset + length] for offset, length, _ in places]
+                else:
+                    pieces = [os.pread(descriptor, length, cache.HEADER + offset) for offset, length, _ in places]
+            finally:
+                os.close(descriptor)
+            rows = []
+            for piece, (_, length, crc) in zip(pieces, places, strict=True):
+                if len(piece) != length or zlib.crc32(piece) != crc:
+                    raise StaleCacheError(path)
+                row = marshal.loads(piece)
+                if type(row) is not tuple:
+                    raise StaleCacheError(path)
+                rows.append(row)
+        except (OSError, EOFError, TypeError, ValueError, IndexError, OverflowError) as error:
             raise StaleCacheError(path) from error
         return rows
 
@@ -117,14 +159,11 @@ class Store:
     def everything(self) -> Dataset:
         if not self._complete:
             order: list[Row] = self._piece("order")
-            blob = cache.read_bytes(cache.cache_path(self.key, "records"))
-            if blob is None:
-                raise StaleCacheError("records")
             try:
-                for character_id, offset, length, crc in order:
-                    if character_id not in self._loaded:
-                        row = cache.loads_record(blob, offset, length, crc)
-                        self._loaded[character_id] = decode_character(cast(Row, row))
+                missing = [row for row in order if row[0] not in self._loaded]
+                rows = self._records([place[1:] for place in missing])
+                for (character_id, *_), row in zip(missing, rows, strict=True):
+                    self._loaded[character_id] = decode_character(row)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
                 raise StaleCacheError("records") from error
             self._complete = True
@@ -186,6 +225,7 @@ def _write(
     `name_words`: the words of names the spoiler lint cut (text -> words), reused by the word index.
     """
     from rouge_cli.dataset.index import pieces_of
+    from rouge_cli.dataset.reach import placed
 
     blobs = [marshal.dumps(encode_character(c)) for c in data.characters]
     offsets, position = [], 0
@@ -196,6 +236,7 @@ def _write(
     cache.forget_other_versions(key)
     cache.write_bytes(cache.cache_path(key, "records"), b"".join(blobs))
     pieces = pieces_of(data.characters, buckets, offsets, name_words)
+    placed(pieces, buckets)
     empty = []  # empty buckets get no file (creating one can take a millisecond): the meta names them
     for suffix, value in pieces.items():
         if type(value) is dict and not value:
@@ -238,3 +279,16 @@ def _trusted(meta: object, key: str) -> bool:
         return os.path.getsize(cache.cache_path(key, "records")) == cache.HEADER + int(meta.get("size", -1))
     except OSError:
         return False
+
+
+def _read_at(descriptor: int, size: int, offset: int) -> bytes:
+    """`size` bytes of the open file from `offset` (fewer only at its end)."""
+    chunks = []
+    while size > 0:
+        chunk = os.pread(descriptor, size, offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)

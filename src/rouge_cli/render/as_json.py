@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from rouge_cli.common.position import format_time
@@ -12,8 +13,11 @@ from rouge_cli.view import CharacterView, FactView, TermView, View
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from typing import Any
+    from collections.abc import Callable, Iterable
+    from typing import Any, ParamSpec, TypeVar
+
+    P = ParamSpec("P")
+    R = TypeVar("R")
 
     from rouge_cli.query.fan import CatchUp, Edge, Roster
     from rouge_cli.query.recap import Recap, Reveal
@@ -24,6 +28,21 @@ SCHEMA_VERSION = 1
 # Characters json.dumps leaves raw with ensure_ascii=False that a terminal could act on.
 _UNSAFE = [*range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _ESCAPED = {code: f"\\u{code:04x}" for code in _UNSAFE}
+
+
+def _paused(build: Callable[P, R]) -> Callable[P, R]:
+    """`build`, run with the cycle collector resting: a large document is many small objects without cycles."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        if not gc.isenabled():
+            return build(*args, **kwargs)
+        gc.disable()
+        try:
+            return build(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return run
 
 
 def envelope(view: View, **payload: Any) -> dict[str, Any]:
@@ -37,14 +56,19 @@ def time_of(at: int | None) -> str | None:
 
 
 def fact_object(fact: FactView) -> dict[str, Any]:
-    result: dict[str, Any] = {"episode": fact.episode, "at": time_of(fact.at), "text": fact.text, "source": fact.source}
-    if fact.overturned_in is not None:
-        result["overturned_in"] = fact.overturned_in
+    text, episode, source, overturned_in, at = fact
+    result = {"episode": episode, "at": None if at is None else format_time(at), "text": text, "source": source}
+    if overturned_in is not None:
+        result["overturned_in"] = overturned_in
     return result
 
 
 def character_object(c: CharacterView) -> dict[str, Any]:
     """A character as the JSON contract describes it (see the README)."""
+    facts: list[dict[str, Any]] = []
+    overturned: list[dict[str, Any]] = []
+    for fact in map(fact_object, c.facts):
+        (facts if len(fact) == 4 else overturned).append(fact)
     return {
         "id": c.id,
         "name": c.name,
@@ -59,8 +83,8 @@ def character_object(c: CharacterView) -> dict[str, Any]:
         "former_factions": [m.faction_name for m in c.factions if m.ended_in is not None],
         "first_seen": c.first_seen,
         "first_seen_at": time_of(c.first_at),
-        "facts": [fact_object(f) for f in c.current_facts],
-        "overturned_facts": [fact_object(f) for f in c.facts if f.overturned_in is not None],
+        "facts": facts,
+        "overturned_facts": overturned,
         "relations": [
             {
                 "id": r.target_id,
@@ -83,10 +107,12 @@ def sources_object(view: View, citations: list[str]) -> list[dict[str, Any]]:
     return [{"key": key, "url": url} for key, url in addresses(view, cited_keys(citations))]
 
 
+@_paused
 def characters_document(view: View, characters: Iterable[CharacterView]) -> dict[str, Any]:
     return envelope(view, characters=[character_object(c) for c in characters])
 
 
+@_paused
 def write(document: dict[str, Any]) -> None:
     """Print one JSON document on stdout (ASCII escapes when stdout cannot carry UTF-8)."""
     text = dumps(document, ensure_ascii=not speaks_utf8(sys.stdout))
@@ -114,6 +140,7 @@ def _reveals(reveals: Iterable[Reveal]) -> list[dict[str, Any]]:
     return [{"id": r.character_id, "name": r.character_name, "text": r.text, "source": r.source} for r in reveals]
 
 
+@_paused
 def recap_document(view: View, recap: Recap) -> dict[str, Any]:
     return envelope(
         view,
@@ -151,6 +178,7 @@ def timeline_document(view: View, c: CharacterView, events: Iterable[Event]) -> 
     return envelope(view, character={"id": c.id, "name": c.name}, events=[event_object(e) for e in events])
 
 
+@_paused
 def search_document(view: View, query: str, results: Iterable[Result]) -> dict[str, Any]:
     found = [
         {
@@ -167,6 +195,7 @@ def search_document(view: View, query: str, results: Iterable[Result]) -> dict[s
     return envelope(view, query=query, count=sum(len(r["hits"]) for r in found), results=found)
 
 
+@_paused
 def factions_document(view: View) -> dict[str, Any]:
     names = {c.id: c.name for c in view.characters}
     return envelope(
@@ -228,6 +257,7 @@ def roster_document(view: View, roster: Roster) -> dict[str, Any]:
     )
 
 
+@_paused
 def relations_document(view: View, edges: Iterable[Edge]) -> dict[str, Any]:
     return envelope(
         view,
@@ -244,6 +274,7 @@ def relations_document(view: View, edges: Iterable[Edge]) -> dict[str, Any]:
     )
 
 
+@_paused
 def catch_up_document(view: View, catch_up: CatchUp) -> dict[str, Any]:
     return envelope(
         view,
