@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -13,9 +15,8 @@ from rich.tree import Tree
 from rouge_cli.common.position import format_time
 from rouge_cli.common.text import plural
 from rouge_cli.query.fan import CatchUp, Edge, Roster
-from rouge_cli.query.recap import Reveal
 from rouge_cli.render.human import STYLES, emit, episode_label, is_plain, muted, status_text, title_line
-from rouge_cli.render.human.episodes import fact_line, section
+from rouge_cli.render.human.episodes import fact_line
 from rouge_cli.render.human.factions import count_label
 from rouge_cli.render.human.profile import facts_by_episode
 from rouge_cli.view import CharacterView, TermView, View
@@ -94,8 +95,53 @@ def print_relations(view: View, edges: Sequence[Edge]) -> None:
     emit(Group(title_line(view, "relations"), tree))
 
 
-def _section(title: str, reveals: Sequence[Reveal]) -> list[RenderableType]:
-    return section(title, [Text(r.text) for r in reveals])
+def _grid(lines: Sequence[Text]) -> Table:
+    """`  - ` and a line, on each row (a long line folds under itself): what `episodes.section` draws."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for line in lines:
+        grid.add_row(Text("  -"), line)
+    return grid
+
+
+def _plain(line: Text) -> bool:
+    """A line without style, on one line of the screen however wide."""
+    return not line.spans and not line.style and "\n" not in line.plain and "\t" not in line.plain
+
+
+class _Lines:
+    """A catch-up's news and facts: blank lines, headings and `_grid`s, drawn as they draw themselves.
+
+    Each `(heading, style, lines)` is a blank line, the heading, and the lines in a grid. A
+    grid whose lines are plain and fit beside `  - ` is written here as Rich writes it (each
+    row padded to the widest), and the others are left to Rich: the same output, without
+    Rich measuring and laying out a table for each character.
+    """
+
+    def __init__(self, blocks: list[tuple[str, str, Sequence[Text]]]) -> None:
+        self.blocks = blocks
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | RenderableType]:
+        room = options.max_width - 4  # beside "  - "
+        styles = {style: console.get_style(style) for style in {style for _, style, _ in self.blocks}}
+        for heading, style, lines in self.blocks:
+            yield Segment("\n")
+            if "\n" not in heading and cell_len(heading) <= options.max_width:
+                yield Segment(heading, styles[style])
+                yield Segment("\n")
+            else:
+                yield Text(heading, style=style)
+            widths = [cell_len(line.plain) if _plain(line) else 0 for line in lines]
+            widest = max(widths, default=0)
+            if not lines or min(widths) == 0 or widest > room:
+                yield _grid(lines)
+                continue
+            yield Segment(
+                "".join(
+                    f"  - {line.plain}{' ' * (widest - width)}\n" for line, width in zip(lines, widths, strict=True)
+                )
+            )
 
 
 def print_catch_up(view: View, catch_up: CatchUp) -> None:
@@ -104,17 +150,15 @@ def print_catch_up(view: View, catch_up: CatchUp) -> None:
         if catch_up.first < catch_up.last
         else f"Episode {catch_up.last}"
     )
-    parts: list[RenderableType] = [title_line(view, "catch-up"), Text(span, style=STYLES["episode"])]
-    parts += _section("Identities revealed", catch_up.identities)
-    parts += _section("Overturned", catch_up.overturned)
-    parts += _section("Deaths", catch_up.deaths)
-    parts += _section("Learned to be dead", catch_up.learned_dead)
-    for character, facts in catch_up.facts:
-        parts += [Text(""), Text(character.name, style=STYLES["name"])]
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for fact in facts:
-            grid.add_row(Text("  -"), fact_line(fact))
-        parts.append(grid)
-    emit(Group(*parts))
+    label, name = STYLES["label"], STYLES["name"]
+    blocks: list[tuple[str, str, Sequence[Text]]] = []
+    for title, reveals in (
+        ("Identities revealed", catch_up.identities),
+        ("Overturned", catch_up.overturned),
+        ("Deaths", catch_up.deaths),
+        ("Learned to be dead", catch_up.learned_dead),
+    ):
+        if reveals:
+            blocks.append((title, label, [Text(r.text) for r in reveals]))
+    blocks += [(character.name, name, [fact_line(fact) for fact in facts]) for character, facts in catch_up.facts]
+    emit(Group(title_line(view, "catch-up"), Text(span, style=STYLES["episode"]), _Lines(blocks)))
