@@ -105,18 +105,19 @@ def _grid(lines: Sequence[Text]) -> Table:
     return grid
 
 
-def _plain(line: Text) -> bool:
-    """A line without style, on one line of the screen however wide."""
-    return not line.spans and not line.style and "\n" not in line.plain and "\t" not in line.plain
+def _simple(line: Text) -> bool:
+    """A line without a style of its own (spans are fine) and without tabs or line breaks."""
+    return not line.style and "\n" not in line.plain and "\t" not in line.plain
 
 
 class _Lines:
     """A catch-up's news and facts: blank lines, headings and `_grid`s, drawn as they draw themselves.
 
-    Each `(heading, style, lines)` is a blank line, the heading, and the lines in a grid. A
-    grid whose lines are plain and fit beside `  - ` is written here as Rich writes it (each
-    row padded to the widest), and the others are left to Rich: the same output, without
-    Rich measuring and laying out a table for each character.
+    Each `(heading, style, lines)` is a blank line, the heading, and the lines in a grid. The
+    grid's text column is as wide as its widest line, at most the room beside `  - `; there
+    each line is folded and padded by Rich's own `Text.wrap`, and a plain line that fits is
+    simply padded: the grid's output, without Rich measuring and laying out a table for each
+    character. Anything unusual (an empty or styled line, a very narrow screen) goes to the grid.
     """
 
     def __init__(self, blocks: list[tuple[str, str, Sequence[Text]]]) -> None:
@@ -132,16 +133,25 @@ class _Lines:
                 yield Segment("\n")
             else:
                 yield Text(heading, style=style)
-            widths = [cell_len(line.plain) if _plain(line) else 0 for line in lines]
-            widest = max(widths, default=0)
-            if not lines or min(widths) == 0 or widest > room:
+            widths = [cell_len(line.plain) if _simple(line) else 0 for line in lines]
+            if not lines or min(widths) == 0 or room < 8:
                 yield _grid(lines)
                 continue
-            yield Segment(
-                "".join(
-                    f"  - {line.plain}{' ' * (widest - width)}\n" for line, width in zip(lines, widths, strict=True)
-                )
-            )
+            column = min(max(widths), room)
+            plain: list[str] = []
+            for line, width in zip(lines, widths, strict=True):
+                if not line.spans and width <= column:
+                    plain.append(f"  - {line.plain}{' ' * (column - width)}\n")
+                    continue
+                if plain:
+                    yield Segment("".join(plain))
+                    plain = []
+                for index, part in enumerate(line.wrap(console, column, justify="left", overflow="fold")):
+                    yield Segment("    " if index else "  - ")
+                    yield from part.render(console)
+                    yield Segment("\n")
+            if plain:
+                yield Segment("".join(plain))
 
 
 def print_catch_up(view: View, catch_up: CatchUp) -> None:
