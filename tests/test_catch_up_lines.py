@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rich.console import Console, Group, RenderableType  # noqa: TID251
 from rich.text import Text  # noqa: TID251
 
-from rouge_cli.render.human.fan import _grid, _Lines
+from rouge_cli.render.human.catch_up import _grid, _Lines
 
 words = st.sampled_from(["a", "Mira", "Vale", "漢字", "x" * 30, "tiny", "🙂", "é", "-", "  ", "[bold]b[/]"])
 texts = st.lists(words, min_size=0, max_size=12).map(" ".join)

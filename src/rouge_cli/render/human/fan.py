@@ -1,22 +1,19 @@
-"""Terms, the cast of an episode, a roster, the relation map and a catch-up, for people."""
+"""Terms, the cast of an episode, a roster and the relation map, for people (a catch-up: `catch_up`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from rich import box
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType
-from rich.segment import Segment
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from rouge_cli.common.position import format_time
 from rouge_cli.common.text import plural
-from rouge_cli.query.fan import CatchUp, Edge, Roster
+from rouge_cli.query.fan import Edge, Roster
 from rouge_cli.render.human import STYLES, emit, episode_label, is_plain, muted, status_text, title_line
-from rouge_cli.render.human.episodes import fact_line
 from rouge_cli.render.human.factions import count_label
 from rouge_cli.render.human.profile import facts_by_episode
 from rouge_cli.view import CharacterView, TermView, View
@@ -93,82 +90,3 @@ def print_relations(view: View, edges: Sequence[Edge]) -> None:
             line.append(" (former)", style=STYLES["muted"])
         branch.add(line)
     emit(Group(title_line(view, "relations"), tree))
-
-
-def _grid(lines: Sequence[Text]) -> Table:
-    """`  - ` and a line, on each row (a long line folds under itself): what `episodes.section` draws."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for line in lines:
-        grid.add_row(Text("  -"), line)
-    return grid
-
-
-def _simple(line: Text) -> bool:
-    """A line without a style of its own (spans are fine) and without tabs or line breaks."""
-    return not line.style and "\n" not in line.plain and "\t" not in line.plain
-
-
-class _Lines:
-    """A catch-up's news and facts: blank lines, headings and `_grid`s, drawn as they draw themselves.
-
-    Each `(heading, style, lines)` is a blank line, the heading, and the lines in a grid. The
-    grid's text column is as wide as its widest line, at most the room beside `  - `; there
-    each line is folded and padded by Rich's own `Text.wrap`, and a plain line that fits is
-    simply padded: the grid's output, without Rich measuring and laying out a table for each
-    character. Anything unusual (an empty or styled line, a very narrow screen) goes to the grid.
-    """
-
-    def __init__(self, blocks: list[tuple[str, str, Sequence[Text]]]) -> None:
-        self.blocks = blocks
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | RenderableType]:
-        room = options.max_width - 4  # beside "  - "
-        styles = {style: console.get_style(style) for style in {style for _, style, _ in self.blocks}}
-        for heading, style, lines in self.blocks:
-            yield Segment("\n")
-            if "\n" not in heading and cell_len(heading) <= options.max_width:
-                yield Segment(heading, styles[style])
-                yield Segment("\n")
-            else:
-                yield Text(heading, style=style)
-            widths = [cell_len(line.plain) if _simple(line) else 0 for line in lines]
-            if not lines or min(widths) == 0 or room < 8:
-                yield _grid(lines)
-                continue
-            column = min(max(widths), room)
-            plain: list[str] = []
-            for line, width in zip(lines, widths, strict=True):
-                if not line.spans and width <= column:
-                    plain.append(f"  - {line.plain}{' ' * (column - width)}\n")
-                    continue
-                if plain:
-                    yield Segment("".join(plain))
-                    plain = []
-                for index, part in enumerate(line.wrap(console, column, justify="left", overflow="fold")):
-                    yield Segment("    " if index else "  - ")
-                    yield from part.render(console)
-                    yield Segment("\n")
-            if plain:
-                yield Segment("".join(plain))
-
-
-def print_catch_up(view: View, catch_up: CatchUp) -> None:
-    span = (
-        f"Episodes {catch_up.first} to {catch_up.last}"
-        if catch_up.first < catch_up.last
-        else f"Episode {catch_up.last}"
-    )
-    label, name = STYLES["label"], STYLES["name"]
-    blocks: list[tuple[str, str, Sequence[Text]]] = []
-    for title, reveals in (
-        ("Identities revealed", catch_up.identities),
-        ("Overturned", catch_up.overturned),
-        ("Deaths", catch_up.deaths),
-        ("Learned to be dead", catch_up.learned_dead),
-    ):
-        if reveals:
-            blocks.append((title, label, [Text(r.text) for r in reveals]))
-    blocks += [(character.name, name, [fact_line(fact) for fact in facts]) for character, facts in catch_up.facts]
-    emit(Group(title_line(view, "catch-up"), Text(span, style=STYLES["episode"]), _Lines(blocks)))
