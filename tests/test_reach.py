@@ -198,7 +198,16 @@ def test_since_loads_only_who_has_something_to_report_then(synthetic: Path) -> N
     assert {c.id for c in loaded.characters} == expected
     assert 0 < len(expected) < len(whole.characters) // 2
     assert all(f.revealed_in == 200 for c in loaded.characters for f in c.facts), "only the facts it reports"
+    assert not any(c.species or c.factions or c.appears_in or c.relations for c in loaded.characters), "what it reads"
     assert since_document(gate(loaded, position), 200) == since_document(gate(whole, position), 200)
+
+
+def test_since_finds_its_records_without_reading_the_id_buckets(synthetic: Path) -> None:
+    """The `news.B` pieces carry each id's `ids.B` row: a catch-up on people without personas reads no bucket."""
+    with cached(synthetic) as store:
+        loaded = for_since(store, 150, Position(200))
+        assert loaded.characters
+        assert not [name for name in store._pieces if name.startswith("ids.")]
 
 
 def test_relations_of_one_load_it_and_its_neighbours_only(synthetic: Path) -> None:

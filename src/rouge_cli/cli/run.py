@@ -89,7 +89,7 @@ def since(first: int, episode: str | None, show_all: bool, json: bool, data: Pat
 
             write(catch_up_document(view, summary))
         else:
-            from rouge_cli.render.human.fan import print_catch_up
+            from rouge_cli.render.human.catch_up import print_catch_up
 
             print_catch_up(view, summary)
 

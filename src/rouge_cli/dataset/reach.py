@@ -56,7 +56,7 @@ def reported(c: Character) -> set[int]:
 
 
 def index_pieces(characters: Sequence[Character], buckets: int) -> dict[str, Any]:
-    """The `since.B`, `into.B` and `related` pieces for `characters` (in dataset order)."""
+    """The `news.B` (ids only until `placed`), `into.B` and `related` pieces for `characters` (in dataset order)."""
     from rouge_cli.dataset.store import bucket_of
 
     since: list[dict[int, list[str]]] = [{} for _ in range(buckets)]

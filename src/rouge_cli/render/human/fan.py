@@ -1,27 +1,26 @@
-"""Terms, the cast of an episode, a roster, the relation map and a catch-up, for people."""
+"""Terms, the cast of an episode, a roster and the relation map, for people (a catch-up: `catch_up`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from rouge_cli.common.position import format_time
 from rouge_cli.common.text import plural
-from rouge_cli.query.fan import CatchUp, Edge, Roster
-from rouge_cli.query.recap import Reveal
+from rouge_cli.query.fan import Edge, Roster
 from rouge_cli.render.human import STYLES, emit, episode_label, is_plain, muted, status_text, title_line
-from rouge_cli.render.human.episodes import fact_line, section
-from rouge_cli.render.human.factions import count_label
-from rouge_cli.render.human.profile import facts_by_episode
 from rouge_cli.view import CharacterView, TermView, View
+
+# Tables, trees and the other renderers are imported by the functions that draw them: each
+# command imports what it draws (the relation map: no table).
 
 
 def print_terms(view: View, terms: Sequence[TermView]) -> None:
+    from rich import box
+    from rich.table import Table
+
     plain = is_plain()
     table = Table(box=None if plain else box.SIMPLE_HEAVY, header_style=STYLES["heading"], show_edge=not plain)
     table.add_column("Term", style="" if plain else STYLES["label"])
@@ -35,6 +34,8 @@ def print_terms(view: View, terms: Sequence[TermView]) -> None:
 
 
 def print_term(view: View, term: TermView) -> None:
+    from rouge_cli.render.human.profile import facts_by_episode
+
     parts: list[RenderableType] = [title_line(view, "term"), Text(""), Text(term.name, style=STYLES["name"])]
     if term.aliases:
         parts.append(Text(f"Also: {', '.join(term.aliases)}"))
@@ -49,6 +50,8 @@ def print_term(view: View, term: TermView) -> None:
 
 
 def print_cast(view: View, number: int, present: Sequence[tuple[CharacterView, int | None]]) -> None:
+    from rich.table import Table
+
     lines: list[RenderableType] = [title_line(view, "cast"), episode_label(view, number)]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(justify="right", style=STYLES["muted"], no_wrap=True)
@@ -60,6 +63,11 @@ def print_cast(view: View, number: int, present: Sequence[tuple[CharacterView, i
 
 
 def print_roster(view: View, roster: Roster) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from rouge_cli.render.human.factions import count_label
+
     plain = is_plain()
     table = Table(box=None if plain else box.SIMPLE_HEAVY, header_style=STYLES["heading"], show_edge=not plain)
     for column in ("Member", "Gladiator name", "Status", "Shown"):
@@ -81,6 +89,8 @@ def print_roster(view: View, roster: Roster) -> None:
 
 
 def print_relations(view: View, edges: Sequence[Edge]) -> None:
+    from rich.tree import Tree
+
     tree = Tree(muted(f"{plural(len(edges), 'relation')} known"), guide_style=STYLES["muted"])
     branches: dict[str, Tree] = {}
     for edge in edges:
@@ -92,29 +102,3 @@ def print_relations(view: View, edges: Sequence[Edge]) -> None:
             line.append(" (former)", style=STYLES["muted"])
         branch.add(line)
     emit(Group(title_line(view, "relations"), tree))
-
-
-def _section(title: str, reveals: Sequence[Reveal]) -> list[RenderableType]:
-    return section(title, [Text(r.text) for r in reveals])
-
-
-def print_catch_up(view: View, catch_up: CatchUp) -> None:
-    span = (
-        f"Episodes {catch_up.first} to {catch_up.last}"
-        if catch_up.first < catch_up.last
-        else f"Episode {catch_up.last}"
-    )
-    parts: list[RenderableType] = [title_line(view, "catch-up"), Text(span, style=STYLES["episode"])]
-    parts += _section("Identities revealed", catch_up.identities)
-    parts += _section("Overturned", catch_up.overturned)
-    parts += _section("Deaths", catch_up.deaths)
-    parts += _section("Learned to be dead", catch_up.learned_dead)
-    for character, facts in catch_up.facts:
-        parts += [Text(""), Text(character.name, style=STYLES["name"])]
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for fact in facts:
-            grid.add_row(Text("  -"), fact_line(fact))
-        parts.append(grid)
-    emit(Group(*parts))
