@@ -46,10 +46,7 @@ def emit(renderable: RenderableType, out: Console | None = None) -> None:
             out.print(renderable)
         text = captured.get()
         if _paging() and text.count("\n") > out.height:
-            os.environ.setdefault("LESS", "FRX")  # as git does: colours, and no pager for one screen
-            import pydoc
-
-            pydoc.pager(text)
+            _page(text)
             return
         sys.stdout.write(text)
         return
@@ -57,6 +54,30 @@ def emit(renderable: RenderableType, out: Console | None = None) -> None:
     with wide.capture() as captured:
         wide.print(renderable)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _page(text: str) -> None:
+    """Through pydoc's pager when stdin and stdout are both terminals, else written as pydoc would.
+
+    pydoc then writes the page plainly (characters the stream cannot encode escaped, overstrikes
+    removed): done here without importing pydoc, which costs more than rendering the page (as when
+    FORCE_COLOR sends a tall coloured page to a pipe).
+    """
+    stdin, stdout = sys.stdin, sys.stdout
+    interactive = hasattr(stdin, "isatty") and hasattr(stdout, "isatty") and stdin.isatty() and stdout.isatty()
+    if interactive:
+        os.environ.setdefault("LESS", "FRX")  # as git does: colours, and no pager for one screen
+        import pydoc
+
+        pydoc.pager(text)
+        return
+    encoding = getattr(stdout, "encoding", None) or "utf-8"
+    text = text.encode(encoding, "backslashreplace").decode(encoding)
+    if "\b" in text:
+        import re
+
+        text = re.sub(".\b", "", text)
+    stdout.write(text)
 
 
 def _paging() -> bool:
