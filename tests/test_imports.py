@@ -89,3 +89,12 @@ def test_the_rich_paths_skip_table_and_pydoc(tmp_path: Path, args: list[str], te
     loaded = loaded_by(args, tmp_path, **extra)
     assert "rich.console" in loaded
     assert loaded & NOT_FOR_RICH == set()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_importing_rich_leaves_the_collector_as_it_was(enabled: bool) -> None:
+    """The collector pauses while Rich is imported, then what exists is frozen: its state is the caller's."""
+    probe = "import gc\n" + ("" if enabled else "gc.disable()\n")
+    probe += "import rouge_cli.render.human\nprint(gc.isenabled(), gc.get_freeze_count() > 1000)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == [str(enabled), "True"], done.stderr
