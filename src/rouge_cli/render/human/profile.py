@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from rich.tree import Tree
 
 from rouge_cli.render.human import STYLES, emit, episode_label, is_plain, status_text, timed, title_line
 from rouge_cli.render.human.rows import Rows, bullets
@@ -71,6 +70,8 @@ def facts_by_episode(view: View, facts: Sequence[FactView], with_sources: bool, 
         for number, group in _by_episode(facts):
             parts += [episode_label(view, number), bullets(_fact_line(view, fact, with_sources) for fact in group)]
         return Group(*parts)
+    from rich.tree import Tree
+
     tree = Tree(Text("What you know", style=STYLES["heading"]), guide_style=STYLES["muted"])
     for number, group in _by_episode(facts):
         branch = tree.add(episode_label(view, number))

@@ -51,7 +51,8 @@ class Rows:
         max_width = options.max_width
         if max_width < 1:
             return Measurement(0, 0)
-        measured = [Measurement.get(console, options, self._cell(row[column], column)) for row in self.rows]
+        cells = {id(row[column]): row[column] for row in self.rows}.values()  # a shared cell measures once
+        measured = [Measurement.get(console, options, self._cell(cell, column)) for cell in cells]
         return Measurement(
             max((m.minimum for m in measured), default=1), max((m.maximum for m in measured), default=max_width)
         ).with_maximum(max_width)
@@ -109,11 +110,15 @@ class Rows:
             for column, width in enumerate(widths)
         ]
         new_line = Segment.line()
+        rendered: dict[tuple[int, int], list[list[Segment]]] = {}  # a cell shared by rows renders once
         for row in self.rows:
-            cells = [
-                console.render_lines(self._cell(cell, column), cell_options[column], style=styles[column])
-                for column, cell in enumerate(row)
-            ]
+            cells = []
+            for column, cell in enumerate(row):
+                lines = rendered.get((column, id(cell)))
+                if lines is None:
+                    lines = console.render_lines(self._cell(cell, column), cell_options[column], style=styles[column])
+                    rendered[column, id(cell)] = lines
+                cells.append(lines)
             for line in range(max(1, *(len(lines) for lines in cells))):
                 for lines, width, style in zip(cells, widths, styles, strict=True):
                     yield from lines[line] if line < len(lines) else (Segment(" " * width, style),)
@@ -123,6 +128,7 @@ class Rows:
 def bullets(lines: Iterable[Text]) -> Rows:
     """Lines led by `  -`, continued under their text when they wrap."""
     rows = Rows(1, "")
+    dash = Text("  -")
     for line in lines:
-        rows.add_row(Text("  -"), line)
+        rows.add_row(dash, line)
     return rows
