@@ -46,11 +46,11 @@ WHO_JSON = {
 NEVER = {"typing", "dataclasses", "inspect", "typer", "click", "rich", "pydantic"}
 
 
-def loaded_by(args: list[str], tmp_path: Path) -> set[str]:
+def loaded_by(args: list[str], tmp_path: Path, **extra: str) -> set[str]:
     probe = "import atexit, sys\natexit.register(lambda: print(sorted(sys.modules)))\n"
     probe += f"sys.argv = ['rouge', *{args!r}]\nfrom rouge_cli.entry import main\nmain()"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ROUGE_", "_ROUGE", "_TYPER"))}
-    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "config"), **extra)
     for _ in range(2):  # the first run fills the cache
         done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
@@ -75,3 +75,27 @@ def test_the_companion_commands_skip_typer(tmp_path: Path, args: list[str]) -> N
     """Rich itself needs `typing` and `dataclasses`; their JSON needs neither, and no command needs Typer."""
     assert loaded_by(args, tmp_path) & {"typer", "click"} == set()
     assert loaded_by([*args, "--json"], tmp_path) & NEVER == set()
+
+
+RICH_PATHS = [["who", "giallon", "-e", "5"], ["who", "giallon", "-e", "5@12:30", "--sources"], *COMPANIONS[:3]]
+NOT_FOR_RICH = {"rich.table", "rich._ratio", "fractions", "decimal", "pydoc", "typer", "click"}
+"""Grids are `Rows` (rich.table pulls in fractions and decimal); a page for a pipe skips pydoc."""
+
+
+@pytest.mark.parametrize("args", RICH_PATHS)
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+def test_the_rich_paths_skip_table_and_pydoc(tmp_path: Path, args: list[str], terminal: bool) -> None:
+    """Coloured for a terminal (FORCE_COLOR, taller than LINES: paged as pydoc would to a pipe) or plain."""
+    extra = {"FORCE_COLOR": "1", "LINES": "10", "COLUMNS": "60"} if terminal else {"COLUMNS": "60"}
+    loaded = loaded_by(args, tmp_path, **extra)
+    assert "rich.console" in loaded
+    assert loaded & NOT_FOR_RICH == set()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_importing_rich_leaves_the_collector_as_it_was(enabled: bool) -> None:
+    """The collector pauses while Rich is imported, then what exists is frozen: its state is the caller's."""
+    probe = "import gc\n" + ("" if enabled else "gc.disable()\n")
+    probe += "import rouge_cli.render.human\nprint(gc.isenabled(), gc.get_freeze_count() > 1000)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == [str(enabled), "True"], done.stderr

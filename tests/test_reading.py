@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,30 @@ def test_a_page_taller_than_the_terminal_goes_through_the_pager(tmp_path: Path) 
     on_a_terminal("rouge --no-pager who rouge -e 13")
     on_a_terminal("rouge who kevin -e 1")
     assert not paged.exists(), "no pager when asked not to, nor for a page that fits"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_a_page_for_a_pipe_is_written_as_pydocs_plain_pager_would(
+    monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """Without a terminal on both ends pydoc pages nowhere: rouge writes the same bytes without importing it."""
+    import io
+    import pydoc
+
+    from rouge_cli.render.human import _page
+
+    page = "\x1b[1mGiallon\x1b[0m ジャロン · Ré\nover\bstrike\n" * 30
+
+    def written(pager: Callable[[str], None]) -> bytes:
+        raw = io.BytesIO()
+        out = io.TextIOWrapper(raw, encoding=encoding, errors="replace")
+        monkeypatch.setattr(sys, "stdout", out)
+        monkeypatch.setattr(sys, "stdin", io.StringIO())
+        pager(page)
+        out.flush()
+        return raw.getvalue()
+
+    assert written(_page) == written(pydoc.plainpager)
 
 
 def test_help_uses_one_placeholder_style_and_summaries_that_fit(invoke: Invoke) -> None:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from rouge_cli.common.position import format_time
 from rouge_cli.query.recap import Recap, Reveal
 from rouge_cli.render.human import STYLES, emit, is_plain, muted, title_line
+from rouge_cli.render.human.rows import bullets
 from rouge_cli.view import FactView, View
 
 
 def print_episodes(view: View, synopsis: bool = False) -> None:
     """The episodes up to the one in force, with air dates (and what happens in each, on request)."""
+    from rich import box
+    from rich.table import Table
+
     plain = is_plain()
     table = Table(box=None if plain else box.SIMPLE_HEAVY, header_style=STYLES["heading"], show_edge=not plain)
     table.add_column("#", justify="right", style=STYLES["episode"])
@@ -40,12 +42,7 @@ def section(title: str, lines: list[Text]) -> list[RenderableType]:
     """A titled list of lines (nothing at all when there are none)."""
     if not lines:
         return []
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for line in lines:
-        grid.add_row(Text("  -"), line)
-    return [Text(""), Text(title, style=STYLES["label"]), grid]
+    return [Text(""), Text(title, style=STYLES["label"]), bullets(lines)]
 
 
 def _reveals(reveals: tuple[Reveal, ...]) -> list[Text]:

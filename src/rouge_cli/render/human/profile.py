@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from rouge_cli.render.human import STYLES, emit, episode_label, is_plain, status_text, timed, title_line
+from rouge_cli.render.human.rows import Rows, bullets
 from rouge_cli.view import CharacterView, FactView, View
 
 
@@ -22,12 +19,10 @@ def _fact_line(view: View, fact: FactView, with_sources: bool) -> Text:
     return line
 
 
-def _summary(view: View, c: CharacterView, all_names: bool) -> Table:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style=STYLES["label"], no_wrap=True)
-    grid.add_column(overflow="fold")
+def _summary(view: View, c: CharacterView, all_names: bool) -> Rows:
+    grid = Rows(2, STYLES["label"])
     if not c.named:
-        grid.add_row("Known as", Text(f"({c.name}; name not given yet)", style="italic"))
+        grid.add_row(Text("Known as"), Text(f"({c.name}; name not given yet)", style="italic"))
     personas = {i.persona_name for i in c.identities}  # shown on their own "Persona" line
     aliases = [
         n.text
@@ -36,25 +31,26 @@ def _summary(view: View, c: CharacterView, all_names: bool) -> Table:
     ]
     spellings = [n.text for n in c.names if n.kind == "spelling"]
     if aliases:
-        grid.add_row("Also known as", Text(", ".join(aliases)))
+        grid.add_row(Text("Also known as"), Text(", ".join(aliases)))
     if spellings and all_names:
-        grid.add_row("Also spelled", Text(", ".join(spellings)))
+        grid.add_row(Text("Also spelled"), Text(", ".join(spellings)))
     if c.japanese_names:
-        grid.add_row("Japanese", Text(", ".join(c.japanese_names)))
-    grid.add_row("Species", Text(c.species or "not known yet"))
-    grid.add_row("Status", status_text(c.status))
+        grid.add_row(Text("Japanese"), Text(", ".join(c.japanese_names)))
+    grid.add_row(Text("Species"), Text(c.species or "not known yet"))
+    grid.add_row(Text("Status"), status_text(c.status))
     current = [m.faction_name for m in c.factions if m.ended_in is None]
     former = [f"{m.faction_name} (left in episode {m.ended_in})" for m in c.factions if m.ended_in is not None]
-    grid.add_row("Factions", Text(", ".join(current + former) or "none known"))
-    grid.add_row("Appears from", Text.assemble(episode_label(view, c.first_seen, so_far=False)))
+    grid.add_row(Text("Factions"), Text(", ".join(current + former) or "none known"))
+    grid.add_row(Text("Appears from"), Text.assemble(episode_label(view, c.first_seen, so_far=False)))
     for identity in c.identities:
-        grid.add_row("Persona", Text(f"{identity.persona_name} (unmasked in episode {identity.episode})"))
+        grid.add_row(Text("Persona"), Text(f"{identity.persona_name} (unmasked in episode {identity.episode})"))
     labels: dict[str, list[str]] = {}
     for relation in c.current_relations:
         label = relation.label if relation.ended_in is None else f"{relation.label} (former)"
         labels.setdefault(relation.target_name, []).append(label)
     if labels:
-        grid.add_row("Relations", Text("\n".join(f"{name}: {', '.join(kinds)}" for name, kinds in labels.items())))
+        relations = "\n".join(f"{name}: {', '.join(kinds)}" for name, kinds in labels.items())
+        grid.add_row(Text("Relations"), Text(relations))
     return grid
 
 
@@ -72,13 +68,10 @@ def facts_by_episode(view: View, facts: Sequence[FactView], with_sources: bool, 
     if plain:
         parts: list[RenderableType] = []
         for number, group in _by_episode(facts):
-            bullets = Table.grid(padding=(0, 1))
-            bullets.add_column(no_wrap=True)
-            bullets.add_column(overflow="fold")
-            for fact in group:
-                bullets.add_row(Text("  -"), _fact_line(view, fact, with_sources))
-            parts += [episode_label(view, number), bullets]
+            parts += [episode_label(view, number), bullets(_fact_line(view, fact, with_sources) for fact in group)]
         return Group(*parts)
+    from rich.tree import Tree
+
     tree = Tree(Text("What you know", style=STYLES["heading"]), guide_style=STYLES["muted"])
     for number, group in _by_episode(facts):
         branch = tree.add(episode_label(view, number))
@@ -95,6 +88,9 @@ def print_profile(view: View, c: CharacterView, with_sources: bool, all_names: b
     if plain:
         parts += [Text(""), name, _summary(view, c, all_names)]
     else:
+        from rich import box
+        from rich.panel import Panel
+
         parts.append(Panel(_summary(view, c, all_names), title=name, title_align="left", box=box.ROUNDED, expand=False))
     facts = c.current_facts
     if facts:
@@ -114,9 +110,7 @@ def sources_block(view: View, citations: Sequence[str]) -> RenderableType:
     """The sources cited, each with the address a reader can follow (or why it is withheld)."""
     from rouge_cli.query.sources import LATER, addresses, cited_keys
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style=STYLES["label"], no_wrap=True)
-    grid.add_column(overflow="fold")
+    grid = Rows(2, STYLES["label"])
     for key, url in addresses(view, cited_keys(citations)):
         grid.add_row(Text(key), Text(url) if url else Text(f"({LATER})", style=STYLES["muted"]))
     return Group(Text("Sources", style=STYLES["heading"]), grid)
@@ -124,6 +118,9 @@ def sources_block(view: View, citations: Sequence[str]) -> RenderableType:
 
 def print_character_table(view: View, characters: Iterable[CharacterView], caption: str) -> None:
     """The characters as a table ordered by first appearance."""
+    from rich import box
+    from rich.table import Table
+
     plain = is_plain()
     table = Table(
         box=None if plain else box.SIMPLE_HEAVY,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from rouge_cli.common.text import words
 from rouge_cli.query.search import Result
 from rouge_cli.render.human import STYLES, emit, muted, title_line
+from rouge_cli.render.human.rows import Rows
 from rouge_cli.view import View
 
 
@@ -33,11 +33,8 @@ def print_results(view: View, query: str, results: tuple[Result, ...], text: str
         parts.append(muted(f"{hits} hit(s) in {len(results)} character(s) or faction(s) for {query}"))
     for result in results:
         label = result.name if result.kind == "character" else f"{result.name} ({result.kind})"
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style=STYLES["episode"])
-        grid.add_column(no_wrap=True, style=STYLES["muted"])
-        grid.add_column(overflow="fold")
+        grid = Rows(1, STYLES["episode"], STYLES["muted"])
         for hit in result.hits:
-            grid.add_row(f"  ep {hit.episode}", hit.field, _highlighted(hit.text, pattern))
+            grid.add_row(Text(f"  ep {hit.episode}"), Text(hit.field), _highlighted(hit.text, pattern))
         parts += [Text(""), Text(label, style=STYLES["name"]), grid]
     emit(Group(*parts))

@@ -5,12 +5,11 @@ from __future__ import annotations
 from itertools import groupby
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from rouge_cli.query.timeline import Event
 from rouge_cli.render.human import STYLES, emit, episode_label, is_plain, muted, title_line
+from rouge_cli.render.human.rows import bullets
 from rouge_cli.view import CharacterView, View
 
 
@@ -27,13 +26,10 @@ def print_timeline(view: View, c: CharacterView, events: tuple[Event, ...]) -> N
     groups = [(episode, list(items)) for episode, items in groupby(events, key=lambda e: e.episode)]
     if is_plain():
         for episode, items in groups:
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column(overflow="fold")
-            for event in items:
-                grid.add_row(Text("  -"), _event(event))
-            parts += [episode_label(view, episode), grid]
+            parts += [episode_label(view, episode), bullets(_event(event) for event in items)]
     else:
+        from rich.tree import Tree
+
         tree = Tree(muted("what you learned, episode by episode"), guide_style=STYLES["muted"])
         for episode, items in groups:
             branch = tree.add(episode_label(view, episode))
