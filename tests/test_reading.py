@@ -16,6 +16,7 @@ from support import MINI
 
 DATA = ("--data", str(MINI))
 BIN = str(Path(sys.executable).parent)
+ROUGE = str(Path(sys.executable).with_name("rouge"))
 
 
 def test_piped_output_never_wraps(invoke: Invoke) -> None:
@@ -110,9 +111,39 @@ def test_a_page_taller_than_the_terminal_goes_through_the_pager(tmp_path: Path) 
     shown = on_a_terminal("rouge who rouge -e 13")
     assert paged.exists() and len(paged.read_text().splitlines()) > 24 and "Rouge" not in shown
     paged.unlink()
-    on_a_terminal("rouge --no-pager who rouge -e 13")
-    on_a_terminal("rouge who kevin -e 1")
-    assert not paged.exists(), "no pager when asked not to, nor for a page that fits"
+    for command in ("rouge --no-pager who rouge -e 13", "rouge who rouge -e 13 --no-pager", "rouge who kevin -e 1"):
+        on_a_terminal(command)
+    assert not paged.exists(), "no pager when asked not to (before or after the command), nor for a page that fits"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--no-color", "who", "rouge", "-e", "5"],
+        ["who", "rouge", "--no-color", "-e", "5"],
+        ["who", "rouge", "-e", "5", "--no-color", "--no-pager"],
+        ["--no-pager", "episode", "4", "-e", "6", "--no-color"],
+    ],
+)
+def test_no_color_and_no_pager_work_anywhere_on_the_line(tmp_path: Path, args: list[str]) -> None:
+    """Each flag is its environment variable (NO_COLOR=1, ROUGE_NO_PAGER=1), wherever it stands before `--`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ROUGE_", "NO_COLOR"))}
+    env.update(FORCE_COLOR="1", COLUMNS="100", XDG_CACHE_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    bare = [ROUGE, *(a for a in args if a not in ("--no-color", "--no-pager"))]
+    coloured = subprocess.run(bare, env=env, capture_output=True, text=True, timeout=60)
+    expected = subprocess.run(bare, env={**env, "NO_COLOR": "1"}, capture_output=True, text=True, timeout=60)
+    flagged = subprocess.run([ROUGE, *args], env=env, capture_output=True, text=True, timeout=60)
+    assert coloured.returncode == expected.returncode == flagged.returncode == 0, flagged.stderr
+    assert "\x1b[31m" in coloured.stdout or "\x1b[35m" in coloured.stdout
+    assert flagged.stdout == expected.stdout != coloured.stdout
+
+
+def test_a_global_flag_after_the_end_of_options_is_an_argument(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ROUGE_", "NO_COLOR"))}
+    env.update(XDG_CACHE_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    line = [ROUGE, "search", "-e", "5", "--", "--no-color"]
+    done = subprocess.run(line, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "No results for '--no-color'" in done.stdout
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "ascii"])

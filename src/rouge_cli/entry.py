@@ -24,7 +24,7 @@ def main() -> None:
 
 
 def _run() -> None:
-    _take_no_color(sys.argv)
+    _take_global_flags(sys.argv)
     if os.environ.get("_ROUGE_COMPLETE"):
         from rouge_cli.cli.completion.tab import answer
 
@@ -74,13 +74,21 @@ def _help(page: tuple[str, ...]) -> None:
         pass
 
 
-def _take_no_color(argv: list[str]) -> None:
-    """`--no-color` anywhere before `--` (not only before the command): NO_COLOR=1, and the flag is dropped."""
+GLOBAL_FLAGS = {"--no-color": "NO_COLOR", "--no-pager": "ROUGE_NO_PAGER"}
+
+
+def _take_global_flags(argv: list[str]) -> None:
+    """`--no-color` and `--no-pager` anywhere before `--` (not only before the command).
+
+    Each sets its environment variable (NO_COLOR=1, ROUGE_NO_PAGER=1) and is dropped from the line.
+    """
     args = argv[1:]
     end = args.index("--") if "--" in args else len(args)
-    if "--no-color" in args[:end]:
-        os.environ["NO_COLOR"] = "1"
-        argv[1:] = [arg for arg in args[:end] if arg != "--no-color"] + args[end:]
+    taken = GLOBAL_FLAGS.keys() & set(args[:end])
+    for flag in taken:
+        os.environ[GLOBAL_FLAGS[flag]] = "1"
+    if taken:
+        argv[1:] = [arg for arg in args[:end] if arg not in taken] + args[end:]
 
 
 def _names_a_shell(args: list[str]) -> bool:

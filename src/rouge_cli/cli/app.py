@@ -85,7 +85,10 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     no_pager: Annotated[
-        bool, typer.Option("--no-pager", help="Never page long output on a terminal (as `git --no-pager`).")
+        bool,
+        typer.Option(
+            "--no-pager", help="Never page long output on a terminal (as `git --no-pager`); also after a command."
+        ),
     ] = False,
     no_color: Annotated[
         bool,
