@@ -12,8 +12,6 @@ Every item of every command goes through here: the tests are written out (`e * S
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from rouge_cli.common.position import END, SCALE, Position, moment, settled
 from rouge_cli.dataset.model import Character, Dataset, DatedValue, Fact, Faction, Name, Status, Term
 from rouge_cli.view import (
@@ -29,6 +27,10 @@ from rouge_cli.view import (
     ValueChange,
     View,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 S, E = SCALE, END
 _new = tuple.__new__

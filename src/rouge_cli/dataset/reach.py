@@ -15,14 +15,13 @@ then runs on that subset, and what the command prints is what it prints from the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-
 from rouge_cli.common.position import Position, moment
 from rouge_cli.dataset.codec import Row, decode_character, encode_character
 from rouge_cli.dataset.model import Character, Dataset
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from collections.abc import Callable, Iterable, Sequence
     from typing import Any, cast
 else:
     from rouge_cli.common.records import cast
@@ -30,8 +29,8 @@ else:
 if TYPE_CHECKING:
     from rouge_cli.dataset.store import Store
 
-Trim = Callable[[Row], Row]
-"""What a loader keeps of a character's row (`codec.encode_character`): the fields its answer reads."""
+    Trim = Callable[[Row], Row]
+    """What a loader keeps of a character's row (`codec.encode_character`): the fields its answer reads."""
 
 
 def reported(c: Character) -> set[int]:

@@ -17,7 +17,6 @@ import marshal
 import os
 import stat
 import zlib
-from collections.abc import Iterable, Sequence
 
 from rouge_cli.common.position import moment
 from rouge_cli.common.text import PERSON, lookup_words, stem
@@ -28,6 +27,7 @@ from rouge_cli.dataset.model import Character, Dataset
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `typing` is not imported at run time (see common/records.py)
+    from collections.abc import Iterable, Sequence
     from typing import Any, cast
 else:
     from rouge_cli.common.records import cast
