@@ -46,3 +46,13 @@ def test_search_matches_by_word_prefix_whatever_its_shortcut(text: str, typed: l
     query = tuple(word for piece in typed for word in words(piece))
     expected = all(any(word.startswith(q) for word in words(text)) for q in query)
     assert _matches(query, text) == expected
+
+
+@given(st.lists(st.text(max_size=30), max_size=5), st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=3))
+@example(["Does thing 9 in part 999.", "figure number 12"], ["9", "figure"])
+def test_search_skips_a_character_only_when_none_of_its_texts_could_match(texts: list[str], typed: list[str]) -> None:
+    from rouge_cli.query.search import _absent, _matches
+
+    query = tuple(word for piece in typed for word in words(piece))
+    if query and _absent(query, texts):
+        assert not any(_matches(query, text) for text in texts)

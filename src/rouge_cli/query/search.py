@@ -44,6 +44,15 @@ def _matches(query: tuple[str, ...], text: str) -> bool:
     return all(any(word.startswith(q) for word in found) for q in query)
 
 
+def _absent(query: tuple[str, ...], texts: list[str]) -> bool:
+    """True when, in ASCII `texts`, some query word is inside none of them: then no text can match."""
+    joined = "\n".join(texts)
+    if not joined.isascii():
+        return False
+    lowered = joined.lower()
+    return not all(q in lowered for q in query)
+
+
 def search(view: View, text: str) -> tuple[Result, ...]:
     """Visible characters and factions with a hit, in order of first appearance."""
     query = words(text)
@@ -51,13 +60,17 @@ def search(view: View, text: str) -> tuple[Result, ...]:
         raise UsageError("the search text is empty")
     results = []
     for c in view.characters:
+        facts, relations = c.current_facts, c.current_relations
+        texts = [n.text for n in c.names] + [f.text for f in facts] + [r.label for r in relations]
+        if _absent(query, [*texts, c.descriptor or ""]):
+            continue
         hits = [Hit(n.episode, n.kind, n.text, n.source, n.at) for n in c.names if _matches(query, n.text)]
         if c.descriptor and _matches(query, c.descriptor):
             hits.append(Hit(c.first_seen, "descriptor", c.descriptor, c.source, c.first_at))
-        hits += [Hit(f.episode, "fact", f.text, f.source, f.at) for f in c.current_facts if _matches(query, f.text)]
+        hits += [Hit(f.episode, "fact", f.text, f.source, f.at) for f in facts if _matches(query, f.text)]
         hits += [
             Hit(r.episode, "relation", f"{r.target_name}: {r.label}", r.source, r.at)
-            for r in c.current_relations
+            for r in relations
             if _matches(query, r.label)
         ]
         if hits:
