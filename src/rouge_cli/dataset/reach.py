@@ -77,13 +77,13 @@ def index_pieces(characters: Sequence[Character], buckets: int) -> dict[str, Any
 
 def placed(pieces: dict[str, Any], buckets: int) -> None:
     """Give each id of the `news.B` pieces its `ids.B` row (the store calls this once all pieces are made)."""
-    rows: dict[str, Row] = {}
+    entries: dict[str, Row] = {}  # one tuple per id, shared by its episodes (marshal writes a repeat as a reference)
     for b in range(buckets):
-        rows.update(pieces[f"ids.{b}"])
+        entries.update((i, (i, *row)) for i, row in pieces[f"ids.{b}"].items())
     for b in range(buckets):
         news = pieces[f"news.{b}"]
         for episode, ids in news.items():
-            news[episode] = tuple((i, *rows[i]) for i in ids)
+            news[episode] = tuple(map(entries.__getitem__, ids))
 
 
 def for_since(store: Store, first: int, position: Position) -> Dataset:
