@@ -5,9 +5,8 @@ Pure: no I/O, no printing. A position is a whole episode or a moment inside one
 without `at` counts from the end of its episode). Applies first appearances, name reveals,
 persona merges, superseded beliefs, species, statuses and memberships. Nothing shown after
 the position reaches the view, not even as an id, a count or an "overturned later" flag.
-
-Every item of every command goes through here: the tests are written out (`e * S + t` is
-`moment(e, t)`), and records made by `tuple.__new__`, from the model's rows where fields line up.
+Every item of every command goes through here, so the tests are written out (`e * S + t` is
+`moment(e, t)`) and records are made by `tuple.__new__`, from the model's rows where fields line up.
 """
 
 from __future__ import annotations
