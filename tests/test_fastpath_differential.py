@@ -103,7 +103,8 @@ FLAGS.update({command: ["--all", "--json"] for command in ("since", "relations",
 ARGUMENTS = {"who": NAMES, "timeline": NAMES, "episode": EPISODES, "search": TEXTS, "sources": KEYS}
 ARGUMENTS.update(since=EPISODES, cast=EPISODES, relations=NAMES, terms=TEXTS, roster=FACTIONS)
 USUAL = {"who": 1, "timeline": 1, "episode": 1, "search": 1, "since": 1, "cast": 1, "roster": 1}
-STRAY = ["--", "--help", "-h", "--jso", "--colour", "--json=1", "--all=yes", "-x", "-", "--version", "--no-pager"]
+STRAY = ["--", "--help", "-h", "--jso", "--colour", "--json=1", "--all=yes", "-x", "-", "--version"]
+STRAY += ["--no-pager", "--no-color"]
 
 
 def one_of(draw: st.DrawFn, choices: tuple[list[str], list[str]]) -> str:
@@ -185,6 +186,8 @@ def outcome(call: Callable[[], object], argv: list[str], env: dict[str, str]) ->
 
 
 def typer_only() -> None:
+    """The Typer application, after what the console script does before any path (`--no-color`, `--no-pager`)."""
+    entry._take_global_flags(sys.argv)
     app(prog_name="rouge")
 
 
