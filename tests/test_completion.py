@@ -206,7 +206,8 @@ def _tab(kind_line: str, typed: str, capsys: pytest.CaptureFixture[str]) -> list
 def test_a_bucket_answers_like_the_whole_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], damage: str
 ) -> None:
-    """Tab reads only the bucket of the first two letters typed; it answers as the whole table, whatever is damaged."""
+    """Tab reads only the bucket of the first two (or three) letters typed; it answers as the whole table, whatever is
+    damaged."""
     from rouge_cli.cli.completion.offer import KINDS, offer
     from rouge_cli.cli.completion.tables import table_for
 
@@ -226,7 +227,7 @@ def test_a_bucket_answers_like_the_whole_table(
     prefixes = {"zz", "q9", "ジャ", "a b", "dr", "ne"}
     for rows in table:
         for _label, folded, words in rows:
-            prefixes |= {text[:size] for text in (folded, *words) for size in (2, 3) if len(text) >= size}
+            prefixes |= {text[:size] for text in (folded, *words) for size in (2, 3, 4) if len(text) >= size}
     lines = {"character": "rouge who -e 13", "faction": "rouge list -e 13 --faction", "term": "rouge terms -e 13"}
     for kind, rows in zip(KINDS, table, strict=True):
         for prefix in sorted(prefixes):

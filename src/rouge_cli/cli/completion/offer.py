@@ -18,11 +18,18 @@ def episode_suffix(position: str) -> str:
 
 BUCKET = 2
 """Tab with at least this many characters typed reads only the rows whose label or a word of it starts so."""
+BUCKET_SIZES = (BUCKET, BUCKET + 1)
+"""Buckets by the first two characters and by the first three: a large table's two-letter buckets are big."""
+
+
+def bucket_key(prefix: str) -> str:
+    """The bucket holding every row that `prefix` (folded, at least `BUCKET` long) can match: the narrowest."""
+    return prefix[: BUCKET_SIZES[-1]]
 
 
 def bucket_keys(folded: str, words: tuple[str, ...]) -> set[str]:
-    """The buckets a row belongs to: the first `BUCKET` characters of its label and of each word."""
-    return {text[:BUCKET] for text in (folded, *words) if len(text) >= BUCKET}
+    """The buckets a row belongs to: the first two and first three characters of its label and of each word."""
+    return {text[:size] for text in (folded, *words) for size in BUCKET_SIZES if len(text) >= size}
 
 
 def buckets_of(table: Table) -> tuple[dict[tuple[int, str], tuple[int, int, int]], bytes]:

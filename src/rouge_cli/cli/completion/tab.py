@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 
-from rouge_cli.cli.completion.offer import BUCKET, KINDS, episode_suffix, offer, render
+from rouge_cli.cli.completion.offer import BUCKET, KINDS, bucket_key, episode_suffix, offer, render
 from rouge_cli.common.text import fold
 from rouge_cli.dataset import cache
 
@@ -183,7 +183,7 @@ def _bucket(table_path: str, kind: str, typed: str) -> list[tuple[str, str, tupl
     index = cache.read(table_path + ".index")
     if not isinstance(index, dict):
         return None
-    where = index.get((KINDS.index(kind), prefix[:BUCKET]))
+    where = index.get((KINDS.index(kind), bucket_key(prefix)))
     if where is None:
         return []  # no label or word starts so
     try:
