@@ -159,8 +159,7 @@ TAB_MODULES = {
     "rouge_cli.config.locations",
     "rouge_cli.config.precedence",
     "rouge_cli.config.progress_file",
-    "rouge_cli.dataset",
-    "rouge_cli.dataset.cache",
+    "rouge_cli.config.cache",
 }
 """Every module a Tab answered from a cached table may load, whatever the position's origin."""
 
@@ -219,7 +218,7 @@ def test_a_bucket_answers_like_the_whole_table(
     if damage != "none":
         (found,) = (tmp_path / "cache" / "rouge").glob(f"*.complete-13.{damage}")
         found.write_bytes(found.read_bytes()[:20] + b"\x00garbage" * 8)
-    from rouge_cli.dataset import cache
+    from rouge_cli.config import cache
 
     whole_tables_read = []
     real_read = cache.read

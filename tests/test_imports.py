@@ -30,7 +30,7 @@ WHO_JSON = {
     "rouge_cli.config.precedence",
     "rouge_cli.config.progress_file",
     "rouge_cli.dataset",
-    "rouge_cli.dataset.cache",
+    "rouge_cli.config.cache",
     "rouge_cli.dataset.codec",
     "rouge_cli.dataset.model",
     "rouge_cli.dataset.store",

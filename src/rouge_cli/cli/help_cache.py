@@ -84,7 +84,7 @@ def _cache_file(width: int) -> str | None:
 
 def cached_page(path: tuple[str, ...]) -> str | None:
     """The help page of `path` from the cache, or None (Typer is then asked)."""
-    from rouge_cli.dataset import cache
+    from rouge_cli.config import cache
 
     where = _cache_file(help_width())
     pages = cache.read(where) if where else None
@@ -112,7 +112,7 @@ def render_pages() -> dict[str, str]:
 
 def remember_pages() -> None:
     """Render and cache every help page at the current width; failing to is never an error."""
-    from rouge_cli.dataset import cache
+    from rouge_cli.config import cache
 
     where = _cache_file(help_width())
     if where is not None:

@@ -20,8 +20,8 @@ import zlib
 
 from rouge_cli.common.position import moment
 from rouge_cli.common.text import PERSON, lookup_words, stem
+from rouge_cli.config import cache
 from rouge_cli.config.locations import PathLike
-from rouge_cli.dataset import cache
 from rouge_cli.dataset.codec import Row, decode_character, decode_header, encode_character, encode_header
 from rouge_cli.dataset.model import Character, Dataset
 

@@ -16,7 +16,7 @@ import sys
 
 from rouge_cli.cli.completion.offer import BUCKET, KINDS, bucket_key, episode_suffix, offer, render
 from rouge_cli.common.text import fold
-from rouge_cli.dataset import cache
+from rouge_cli.config import cache
 
 COMPLETE_VAR = "_ROUGE_COMPLETE"
 NAME_COMMANDS = ("who", "timeline", "relations")

@@ -16,8 +16,8 @@ from rouge_cli.cli.completion.offer import KINDS, Table, buckets_of, episode_suf
 from rouge_cli.cli.open_view import open_view
 from rouge_cli.common.errors import RougeError
 from rouge_cli.common.text import fold, words
+from rouge_cli.config import cache
 from rouge_cli.config.locations import PathLike, dataset_path
-from rouge_cli.dataset import cache
 from rouge_cli.view import CharacterView, FactionView, TermView, View
 
 Kind = Literal["character", "faction", "term"]
