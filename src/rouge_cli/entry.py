@@ -4,8 +4,6 @@ Everything runs inside one guard installed before any heavy import: Ctrl-C at an
 exits 130 quietly, and missing or narrow-encoded standard streams cannot end in a traceback.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 
@@ -118,7 +116,7 @@ def _prepare_streams() -> None:
         del os.environ["COLUMNS"]
 
 
-def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+def _unraisable(unraisable: "sys.UnraisableHookArgs") -> None:
     """Ctrl-C where Python cannot raise it (a weakref callback in the import system, a `__del__`): exit 130.
 
     Python's own hook would print "Exception ignored" and carry on as if nothing happened.

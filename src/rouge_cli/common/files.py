@@ -5,8 +5,6 @@ would otherwise hang a command or read until memory runs out. Deliberately tiny:
 completion reads through it.
 """
 
-from __future__ import annotations
-
 import os
 import stat
 

@@ -4,8 +4,6 @@ Kept free of heavy imports: shell completion parses positions too. Times are who
 seconds into the episode (web-release timing); `None` means "the whole episode".
 """
 
-from __future__ import annotations
-
 SCALE = 100_000
 """Seconds per episode on the moment scale; larger than any runtime."""
 END = SCALE - 1

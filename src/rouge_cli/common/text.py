@@ -4,8 +4,6 @@ Nothing here imports more than `unicodedata`, and that only to fold text that is
 (shell completion and error messages escape and fold on every run).
 """
 
-from __future__ import annotations
-
 # Controls, bidi overrides, line and paragraph separators (a fake line break), and invisible
 # characters (zero-width spaces and joiners, word joiner, byte order mark: look-alike names).
 _UNSAFE = [

@@ -10,8 +10,6 @@ of bounded size only. Files are written atomically (temporary file, then rename)
 reader that finds a file missing, stale, damaged or malformed rebuilds it.
 """
 
-from __future__ import annotations
-
 import marshal
 import os
 import sys

@@ -6,8 +6,6 @@ platform, as command-line users expect; otherwise the platform's own directories
 plain strings and only `os` and `sys` are imported: every command, and every Tab, starts here.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 

@@ -5,8 +5,6 @@ and `choose_episode` what every command asks, so this module imports nothing hea
 (`typing` and the exceptions only when they are needed).
 """
 
-from __future__ import annotations
-
 from rouge_cli.common.position import Position, format_time, parse_position
 from rouge_cli.common.text import printable
 
@@ -28,7 +26,7 @@ class EpisodeChoice:
 
     __slots__ = ("origin", "position")
 
-    def __init__(self, position: Position, origin: Origin) -> None:
+    def __init__(self, position: Position, origin: "Origin") -> None:
         self.position = position
         self.origin: Origin = origin
 
@@ -37,7 +35,7 @@ class EpisodeChoice:
         return self.position.episode
 
 
-def origin_in_force(flag: str | None, show_all: bool, env: Mapping[str, str]) -> str:
+def origin_in_force(flag: str | None, show_all: bool, env: "Mapping[str, str]") -> str:
     """Which source decides: "all", "flag", "env", or "saved" (the progress file, else episode 1)."""
     if show_all:
         return "all"
@@ -48,7 +46,7 @@ def origin_in_force(flag: str | None, show_all: bool, env: Mapping[str, str]) ->
     return "saved"
 
 
-def _usage(message: str) -> UsageError:
+def _usage(message: str) -> "UsageError":
     from rouge_cli.common.errors import UsageError
 
     return UsageError(message)
@@ -58,7 +56,7 @@ def _shown(raw: str) -> str:
     return printable(raw if len(raw) <= 20 else raw[:20] + "…")
 
 
-def checked_position(position: Position, runtimes: Sequence[int | None], what: str, raw: str) -> Position:
+def checked_position(position: Position, runtimes: "Sequence[int | None]", what: str, raw: str) -> Position:
     """`position` if it lies within the dataset's episodes and that episode's runtime, else a UsageError."""
     count = len(runtimes)
     if not 1 <= position.episode <= count:
@@ -72,7 +70,7 @@ def checked_position(position: Position, runtimes: Sequence[int | None], what: s
     return position
 
 
-def parse_episode(raw: str, runtimes: Sequence[int | None], what: str) -> Position:
+def parse_episode(raw: str, runtimes: "Sequence[int | None]", what: str) -> Position:
     """`raw` as a position inside the dataset's episodes, or a UsageError naming `what`."""
     position = parse_position(raw)
     if position is None:
@@ -83,9 +81,9 @@ def parse_episode(raw: str, runtimes: Sequence[int | None], what: str) -> Positi
 def choose_episode(
     flag: str | None,
     show_all: bool,
-    env: Mapping[str, str],
-    runtimes: Sequence[int | None],
-    saved: Callable[[], Position | None],
+    env: "Mapping[str, str]",
+    runtimes: "Sequence[int | None]",
+    saved: "Callable[[], Position | None]",
 ) -> EpisodeChoice:
     """The position in force and where it came from."""
     if flag is not None and show_all:

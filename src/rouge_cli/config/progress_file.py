@@ -6,8 +6,6 @@ as command-line users expect), else the platform's config directory. Writes are 
 never a silent reset. Reading avoids heavy imports: it runs on every command and on every Tab.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 

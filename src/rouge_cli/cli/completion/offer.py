@@ -1,7 +1,5 @@
 """What Tab offers from a completion table, and how each shell is told: no heavy imports."""
 
-from __future__ import annotations
-
 from rouge_cli.common.text import fold, printable
 
 KINDS = ("character", "faction", "term")

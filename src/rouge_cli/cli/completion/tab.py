@@ -9,8 +9,6 @@ built. Anything else (commands, options, `--all`, unusual input) is left to Type
 Only `os`, `sys`, `marshal`, `zlib` and `unicodedata` are imported on the quick path.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 
