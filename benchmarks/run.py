@@ -44,6 +44,7 @@ class Case:
     max_mib_ratio: float | None = None  # peak memory against the baseline's (a plain parse)
     before: object = None  # a callable run before each timing (e.g. to drop the cache)
     baseline: str = "pass"
+    slow: bool = False  # sampled only in the first rounds (a bulk command or a first run takes seconds)
     codes: tuple[int, ...] = (0,)
 
 
@@ -205,6 +206,22 @@ def main() -> int:
     def drop_smith_cache() -> None:
         shutil.rmtree(work / "cache-smiths", ignore_errors=True)
 
+    def bulk(command: list[str], seconds: float, big_command: list[str] | None = None) -> list[Case]:
+        """A bulk command on the 1,000-character dataset, then on the 10,000 one: at most `seconds`, and
+        at most 12 times as long (the growth check)."""
+        big_command = big_command or command
+        small_argv = [rouge, *command, "--all", "--json", "--data", str(tenth)]
+        small = Case(f"1k: {' '.join(command)} --json", small_argv, slow=True)
+        large = Case(
+            f"big: {' '.join(big_command)} --json",
+            [rouge, *big_command, "--all", "--json", "--data", str(big)],
+            max_ratio=12,
+            max_seconds=seconds,
+            baseline=small.name,
+            slow=True,
+        )
+        return [small, large]
+
     cases = [
         Case("python -c pass", [PYTHON, "-c", "pass"]),
         Case("who giallon -e 5 --json", [rouge, "who", "giallon", "-e", "5", "--json"], max_ratio=3, max_mib=17),
@@ -251,60 +268,23 @@ def main() -> int:
         Case(
             "big: relations NAME (Rich)", [rouge, "relations", "Q29", "--all", "--data", str(big)], color, max_ratio=7
         ),
-        Case("1k: relations --json", [rouge, "relations", "--all", "--json", "--data", str(tenth)]),
+        *bulk(["relations"], 1.5),
+        *bulk(["since", "1"], 1.5),
+        *bulk(["list"], 1.5),
+        *bulk(["search", "kaka"], 0.8),
+        *bulk(["episode", "50"], 0.8, big_command=["episode", "500"]),
+        *bulk(["factions"], 0.8),
         Case(
-            "big: relations --json",
-            [rouge, "relations", "--all", "--json", "--data", str(big)],
-            max_ratio=12,
-            max_seconds=1.5,
-            baseline="1k: relations --json",
+            "big: plain tomllib parse",
+            [PYTHON, "-c", f"import tomllib; tomllib.load(open({str(big)!r}, 'rb'))"],
+            slow=True,
         ),
-        Case("1k: since 1 --json", [rouge, "since", "1", "--all", "--json", "--data", str(tenth)]),
-        Case(
-            "big: since 1 --json",
-            [rouge, "since", "1", "--all", "--json", "--data", str(big)],
-            max_ratio=12,
-            max_seconds=1.5,
-            baseline="1k: since 1 --json",
-        ),
-        Case("1k: list --all --json", [rouge, "list", "--all", "--json", "--data", str(tenth)]),
-        Case(
-            "big: list --all --json",
-            [rouge, "list", "--all", "--json", "--data", str(big)],
-            max_ratio=12,
-            max_seconds=1.5,
-            baseline="1k: list --all --json",
-        ),
-        Case("1k: search kaka --json", [rouge, "search", "kaka", "--all", "--json", "--data", str(tenth)]),
-        Case(
-            "big: search kaka --json",
-            [rouge, "search", "kaka", "--all", "--json", "--data", str(big)],
-            max_ratio=12,
-            max_seconds=0.8,
-            baseline="1k: search kaka --json",
-        ),
-        Case("1k: episode 50 --json", [rouge, "episode", "50", "--all", "--json", "--data", str(tenth)]),
-        Case(
-            "big: episode 500 --json",
-            [rouge, "episode", "500", "--all", "--json", "--data", str(big)],
-            max_ratio=12,
-            max_seconds=0.8,
-            baseline="1k: episode 50 --json",
-        ),
-        Case("1k: factions --json", [rouge, "factions", "--all", "--json", "--data", str(tenth)]),
-        Case(
-            "big: factions --json",
-            [rouge, "factions", "--all", "--json", "--data", str(big)],
-            max_ratio=12,
-            max_seconds=0.8,
-            baseline="1k: factions --json",
-        ),
-        Case("big: plain tomllib parse", [PYTHON, "-c", f"import tomllib; tomllib.load(open({str(big)!r}, 'rb'))"]),
         Case(
             "big: first run after a change",
             [rouge, "who", "Q4242", "--all", "--json", "--data", str(big)],
             big_cache,
             before=drop_cache,
+            slow=True,
             max_ratio=1.5,
             max_mib_ratio=1.5,
             baseline="big: plain tomllib parse",
@@ -312,12 +292,14 @@ def main() -> int:
         Case(
             "smiths: plain tomllib parse",
             [PYTHON, "-c", f"import tomllib; tomllib.load(open({str(smiths)!r}, 'rb'))"],
+            slow=True,
         ),
         Case(
             "smiths: first run (20k 'Smith N')",
             [rouge, "who", "Smith 4242", "--json", "-e", "1", "--data", str(smiths)],
             smith_cache,
             before=drop_smith_cache,
+            slow=True,
             max_ratio=1.5,
             max_mib_ratio=1.5,
             baseline="smiths: plain tomllib parse",
@@ -342,24 +324,9 @@ def main() -> int:
     # ratio compares the medians of those pairs, so drift on a busy machine cancels out.
     by_name = {case.name: case for case in cases}
     baselines = {case.name: Sample() for case in cases}
-    slow = {
-        "big: plain tomllib parse",
-        "big: first run after a change",
-        "smiths: plain tomllib parse",
-        "smiths: first run (20k 'Smith N')",
-        "1k: relations --json",
-        "big: relations --json",
-        "1k: since 1 --json",
-        "big: since 1 --json",
-        *(f"{size}: {what}" for size in ("1k", "big") for what in ("list --all --json", "factions --json")),
-        "1k: search kaka --json",
-        "big: search kaka --json",
-        "1k: episode 50 --json",
-        "big: episode 500 --json",
-    }
     for round_number in range(args.rounds):
         for case in cases[1:]:
-            if case.name in slow and round_number >= max(3, args.rounds // 3):
+            if case.slow and round_number >= max(3, args.rounds // 3):
                 continue
             base_case = by_name[case.baseline] if case.baseline != "pass" else cases[0]
             wall, cpu = measure(base_case.argv, {**base_env, **base_case.env})
