@@ -5,8 +5,9 @@ The shells call `rouge` with `_ROUGE_COMPLETE=complete_bash|complete_zsh|complet
 character name (`rouge who …`, `rouge timeline …`) or a faction (`--faction …`), this
 module answers from the completion table of the episode in force, a small cached file
 built from the gated view (`tables.py`); when no table is cached yet it has one
-built. Anything else (commands, options, `--all`, unusual input) is left to Typer.
-Only `os`, `sys`, `marshal`, `zlib` and `unicodedata` are imported on the quick path.
+built. Anything else (commands, options, unusual input) is left to Typer. Only `os`,
+`sys`, `marshal` and `zlib` are imported on the quick path (`unicodedata` too when what is
+typed is not ASCII).
 """
 
 import os
