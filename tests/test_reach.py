@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from conftest import Invoke
 from rouge_cli.common.position import Position
 from rouge_cli.config.locations import ENV_CACHE
+from rouge_cli.dataset import reach
 from rouge_cli.dataset.load import load_dataset, read_document, validate
 from rouge_cli.dataset.model import (
     Character,
@@ -117,6 +118,17 @@ def cases() -> st.SearchStrategy[Case]:
     )
 
 
+@contextmanager
+def catch_ups_read(what: str) -> Iterator[None]:
+    """Every catch-up in the block reads the news records only (`what` = "news") or the characters' records."""
+    before = reach.LONG
+    reach.LONG = 0 if what == "news" else 1 << 60
+    try:
+        yield
+    finally:
+        reach.LONG = before
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_since_reads_a_subset_and_answers_like_the_whole_dataset(case: Case) -> None:
@@ -125,8 +137,25 @@ def test_since_reads_a_subset_and_answers_like_the_whole_dataset(case: Case) -> 
         for position in every_position(dataset, drawn):
             whole = gate(dataset, position)
             for first in range(1, position.episode + 1):
-                subset = gate(for_since(store, first, position), position)
-                assert since_document(subset, first) == since_document(whole, first), (first, position)
+                for what in ("news", "records"):
+                    with catch_ups_read(what):
+                        subset = gate(for_since(store, first, position), position)
+                    assert since_document(subset, first) == since_document(whole, first), (first, position, what)
+
+
+@pytest.mark.parametrize("dataset", [MINI, ROOT / "data" / "characters.toml"], ids=["mini", "shipped"])
+def test_short_and_long_catch_ups_load_the_same_characters(dataset: Path) -> None:
+    """A catch-up built from the news records loads what one built from the characters' records does."""
+    whole = load_dataset(dataset)
+    with cached(dataset) as store:
+        for last in range(1, whole.episode_count + 1):
+            for position in (Position(last), Position(last, 600)):
+                for first in range(1, last + 1):
+                    loaded = {}
+                    for what in ("news", "records"):
+                        with catch_ups_read(what):
+                            loaded[what] = for_since(store, first, position).characters
+                    assert loaded["news"] == loaded["records"], (first, position)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -202,12 +231,18 @@ def test_since_loads_only_who_has_something_to_report_then(synthetic: Path) -> N
     assert since_document(gate(loaded, position), 200) == since_document(gate(whole, position), 200)
 
 
-def test_since_finds_its_records_without_reading_the_id_buckets(synthetic: Path) -> None:
-    """The `news.B` pieces carry each id's `ids.B` row: a catch-up on people without personas reads no bucket."""
+def test_a_short_catch_up_reads_its_news_records_only(synthetic: Path) -> None:
+    """The news records carry each id's `ids.B` row and what a catch-up reads of it: no bucket, no character record."""
     with cached(synthetic) as store:
-        loaded = for_since(store, 150, Position(200))
+        asked: list[str] = []
+        rows = store._rows
+        store._rows = lambda ids: asked.extend(ids) or rows(ids)  # type: ignore[method-assign]
+        loaded = for_since(store, 199, Position(200))
         assert loaded.characters
         assert not [name for name in store._pieces if name.startswith("ids.")]
+        assert asked == []
+        assert for_since(store, 2, Position(200)).characters
+        assert asked, "a long catch-up reads the characters' records"
 
 
 def test_relations_of_one_load_it_and_its_neighbours_only(synthetic: Path) -> None:

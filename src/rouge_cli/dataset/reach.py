@@ -1,19 +1,26 @@
 """What `rouge since` and `rouge relations` load: their indexes in the cache, and their loaders.
 
 The store writes these pieces with its others: `news.B` maps an episode (B = episode %
-buckets) to the characters with something a catch-up reports dated in it (a fact shown or
-overturned, a relation overturned, a death, a secret name, a persona revealed), each as its
-id and its `ids.B` row, so that a catch-up finds their records without reading the id
-buckets; `into.B` maps a character id (bucketed as `ids.B`) to (holder, moment) for each
-relation pointing at it; `related` maps each character with a relation to the moment of its
-first. A loader gathers every character its answer can depend on, each with everyone merged
-with it at the position, and the same for the characters named in the relations it reads;
-of each it keeps only the items the answer reads (a catch-up: names, statuses, the facts and
-the overturned relations of its episodes; the relation map: names and relations). The gate
-then runs on that subset, and what the command prints is what it prints from the whole dataset.
+buckets) to the ids of the characters with something a catch-up reports dated in it (a fact
+shown or overturned, a relation overturned, a death, a secret name, a persona revealed), and
+to that episode's news record: after the characters' records, one record an episode, each
+character in it as its id, its `ids.B` row and what a catch-up reads of it then (names,
+statuses, identity, and the facts and relations reported in that episode, each with its
+place in the character's lists). `into.B` maps a character id (bucketed as `ids.B`) to
+(holder, moment) for each relation pointing at it; `related` maps each character with a
+relation to the moment of its first. A loader gathers every character its answer can depend
+on, each with everyone merged with it at the position, and the same for the characters named
+in the relations it reads; of each it keeps only the items the answer reads (a catch-up:
+names, statuses, the facts and the overturned relations of its episodes; the relation map:
+names and relations). A short catch-up builds those from the news records alone; a long one,
+whose news records would outweigh the characters' own, reads the records. The gate then runs
+on that subset, and what the command prints is what it prints from the whole dataset.
 """
 
 from __future__ import annotations
+
+import marshal
+import zlib
 
 from rouge_cli.common.position import Position, moment
 from rouge_cli.dataset.codec import Row, decode_character, encode_character
@@ -55,7 +62,7 @@ def reported(c: Character) -> set[int]:
 
 
 def index_pieces(characters: Sequence[Character], buckets: int) -> dict[str, Any]:
-    """The `news.B` (ids only until `placed`), `into.B` and `related` pieces for `characters` (in dataset order)."""
+    """The `news.B` (ids only: `news_records` adds the rest), `into.B` and `related` pieces of `characters`."""
     from rouge_cli.dataset.store import bucket_of
 
     since: list[dict[int, list[str]]] = [{} for _ in range(buckets)]
@@ -70,20 +77,56 @@ def index_pieces(characters: Sequence[Character], buckets: int) -> dict[str, Any
             related[c.id] = min(moment(r.revealed_in, r.at) for r in c.relations)
     pieces: dict[str, Any] = {"related": related}
     for b in range(buckets):
-        pieces[f"news.{b}"] = {episode: tuple(ids) for episode, ids in since[b].items()}  # see `placed`
+        pieces[f"news.{b}"] = {episode: (tuple(ids), None) for episode, ids in since[b].items()}
         pieces[f"into.{b}"] = {target: tuple(holders) for target, holders in into[b].items()}
     return pieces
 
 
-def placed(pieces: dict[str, Any], buckets: int) -> None:
-    """Give each id of the `news.B` pieces its `ids.B` row (the store calls this once all pieces are made)."""
-    entries: dict[str, Row] = {}  # one tuple per id, shared by its episodes (marshal writes a repeat as a reference)
+def news_records(pieces: dict[str, Any], rows: dict[str, Row], buckets: int, start: int) -> list[bytes]:
+    """Each episode's news record (marshalled), to be stored from offset `start` of the records file.
+
+    Its `news.B` entry then holds the record's (offset, length, CRC-32) beside the ids.
+    `rows` are the characters' rows (`codec.encode_character`) by id.
+    """
+    summaries: dict[str, Row] = {}
     for b in range(buckets):
-        entries.update((i, (i, *row)) for i, row in pieces[f"ids.{b}"].items())
+        summaries.update(pieces[f"ids.{b}"])
+    by_episode: dict[str, dict[int, tuple[list[Row], list[Row]]]] = {}
+    records = []
     for b in range(buckets):
         news = pieces[f"news.{b}"]
-        for episode, ids in news.items():
-            news[episode] = tuple(map(entries.__getitem__, ids))
+        for episode, (ids, _) in news.items():
+            entries = []
+            for character_id in ids:
+                row = rows[character_id]
+                items = by_episode.get(character_id)
+                if items is None:
+                    items = by_episode[character_id] = _items_by_episode(row)
+                facts, relations = items.get(episode, ((), ()))
+                head = (row[1], row[2], row[3], row[4], row[6], row[10], row[11])
+                entries.append((character_id, *summaries[character_id], head, tuple(facts), tuple(relations)))
+            record = marshal.dumps(tuple(entries))
+            news[episode] = (ids, (start, len(record), zlib.crc32(record)))
+            start += len(record)
+            records.append(record)
+    return records
+
+
+def _items_by_episode(row: Row) -> dict[int, tuple[list[Row], list[Row]]]:
+    """A character's facts shown or overturned, and relations overturned, by episode, each with its place."""
+    found: dict[int, tuple[list[Row], list[Row]]] = {}
+    for place, f in enumerate(row[9]):  # (text, revealed_in, source, superseded_in, ...)
+        found.setdefault(f[1], ([], []))[0].append((place, f))
+        if f[3] is not None and f[3] != f[1]:
+            found.setdefault(f[3], ([], []))[0].append((place, f))
+    for place, r in enumerate(row[8]):  # (to, label, revealed_in, source, superseded_in, ...)
+        if r[4] is not None:
+            found.setdefault(r[4], ([], []))[1].append((place, r))
+    return found
+
+
+LONG = 2
+"""A catch-up reads the characters' records when its news records weigh more than 1/LONG of them."""
 
 
 def for_since(store: Store, first: int, position: Position) -> Dataset:
@@ -91,30 +134,59 @@ def for_since(store: Store, first: int, position: Position) -> Dataset:
 
     The characters with something reported in those episodes, each with its identity's
     group; for each relation overturned then, the group of the character it names. Of each:
-    its names, statuses and identity, the relations overturned in those episodes, and the
-    facts shown or overturned in them (from episode 1 on: all of them).
+    its names, statuses and identity, and the facts and relations shown or overturned in
+    those episodes (relations: overturned only).
     """
     last = position.episode
-
-    def inside(episode: int | None) -> bool:
-        return episode is not None and first <= episode <= last
 
     def trim(
         row: Row,
     ) -> Row:  # facts: (text, revealed_in, source, superseded_in, ...); relations: superseded_in is 4th
-        facts = row[9]
-        if first > 1:
-            facts = [f for f in facts if first <= f[1] <= last or (f[3] is not None and first <= f[3] <= last)]
+        facts = [f for f in row[9] if first <= f[1] <= last or (f[3] is not None and first <= f[3] <= last)]
         relations = [r for r in row[8] if r[4] is not None and first <= r[4] <= last] if row[8] else ()
         return (*row[:5], (), row[6], (), relations, facts, row[10], row[11], ())
 
+    from rouge_cli.dataset.store import StaleCacheError
+
     episodes = range(first, last + 1) if first >= 1 else range(0)  # none when the catch-up refuses `first`
-    subjects: set[str] = set()
+    news = []
     for b in sorted({episode % store.buckets for episode in episodes[: store.buckets]}):
-        for episode, entries in store._piece(f"news.{b}").items():
-            if inside(episode):
-                subjects.update(store._learn(entries))
-    return _gather(store, subjects, position.moment, trim)
+        news += [value for episode, value in store._piece(f"news.{b}").items() if first <= episode <= last]
+    try:
+        places = [ref for _, ref in news]
+        if store._complete or LONG * sum(ref[1] for ref in places) > store._records_size:
+            return _gather(store, {i for ids, _ in news for i in ids}, position.moment, trim)
+        return _gather(store, (), position.moment, trim, _news_rows(store, store._records(places)))
+    except (TypeError, ValueError, IndexError) as error:
+        raise StaleCacheError("news") from error
+
+
+def _news_rows(store: Store, records: Iterable[Row]) -> dict[str, Row]:
+    """The rows a catch-up reads of each character in the news `records` (trimmed as `for_since` trims)."""
+    found: dict[str, tuple[Row, dict[int, Row], dict[int, Row]]] = {}
+    for entries in records:
+        for character_id, *summary, head, facts, relations in entries:
+            store._known[character_id] = tuple(summary)
+            known = found.get(character_id)
+            if known is None:
+                known = found[character_id] = (head, {}, {})
+            known[1].update(facts)
+            known[2].update(relations)
+    return {
+        character_id: (
+            character_id,
+            *head[:4],
+            (),
+            head[4],
+            (),
+            [relations[k] for k in sorted(relations)],
+            [facts[k] for k in sorted(facts)],
+            head[5],
+            head[6],
+            (),
+        )
+        for character_id, (head, facts, relations) in found.items()
+    }
 
 
 def for_relations(store: Store, query: str | None, position: Position) -> Dataset:
@@ -137,30 +209,34 @@ def for_relations(store: Store, query: str | None, position: Position) -> Datase
     return _gather(store, seeds, limit, lambda row: (*row[:5], (), (), (), row[8], (), row[10], row[11], ()))
 
 
-def _gather(store: Store, seeds: Iterable[str], limit: int, trim: Trim) -> Dataset:
-    """`seeds` with their groups, then the groups named by the visible relations they keep, all trimmed."""
+def _gather(store: Store, seeds: Iterable[str], limit: int, trim: Trim, ready: dict[str, Row] | None = None) -> Dataset:
+    """`seeds` (and those `ready`) with their groups, then the groups named by the visible relations they keep.
+
+    All trimmed: `ready` holds rows trimmed already, by id; the others are read and trimmed.
+    """
+    ready = ready or {}
     wanted: set[str] = set()
-    for character_id in seeds:
+    for character_id in (*seeds, *ready):
         summary = store._summary(character_id)  # (place, offset, length, target, merged in, personas, CRC)
         if summary is not None and summary[3] is None and not summary[5]:  # nobody to merge with: its own group
             wanted.add(character_id)
         else:
             wanted |= store._group(character_id, limit)
-    loaded = _characters(store, wanted, trim)
+    loaded = _characters(store, wanted, trim, ready)
     named: set[str] = set()
     for c in list(loaded.values()):
         for r in c.relations:
             if moment(r.revealed_in, r.at) <= limit and store._summary(r.to) is not None:
                 named |= store._group(r.to, limit) - wanted
     if named - wanted:
-        loaded.update(_characters(store, named - wanted, trim))
+        loaded.update(_characters(store, named - wanted, trim, ready))
         loaded = {i: loaded[i] for i in sorted(loaded, key=lambda i: cast(Row, store._summary(i))[0])}
     characters = tuple(loaded.values())
     return Dataset(store.series, store.sources, store.episodes, store.factions, characters, store.terms)
 
 
-def _characters(store: Store, ids: set[str], trim: Trim) -> dict[str, Character]:
-    """The characters `ids` in dataset order, each trimmed by `trim`.
+def _characters(store: Store, ids: set[str], trim: Trim, ready: dict[str, Row]) -> dict[str, Character]:
+    """The characters `ids` in dataset order, each trimmed by `trim` (those in `ready` are already).
 
     The store keeps nothing of them: they are not the records other commands read.
     """
@@ -172,8 +248,12 @@ def _characters(store: Store, ids: set[str], trim: Trim) -> dict[str, Character]
             result[character_id] = decode_character(trim(encode_character(store._loaded[character_id])))
         return result
     try:
-        for character_id, row in store._rows(ids).items():
-            result[character_id] = decode_character(trim(row))
+        rows = {i: trim(row) for i, row in store._rows(ids - ready.keys() if ready else ids).items()}
+        if ready:
+            rows.update((i, ready[i]) for i in ids & ready.keys())
+            rows = {i: rows[i] for i in sorted(rows, key=lambda i: cast(Row, store._summary(i))[0])}
+        for character_id, row in rows.items():
+            result[character_id] = decode_character(row)
     except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
         raise StaleCacheError("records") from error
     return result

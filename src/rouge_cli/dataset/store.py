@@ -51,20 +51,20 @@ class Store:
         self.key = key
         self.buckets: int = meta["buckets"]
         self._size: int = meta.get("size", 0)
+        self._records_size: int = meta.get("records", self._size)
+        """Where the characters' records end in the records file (the news records follow: see `reach`)."""
         self._loaded: dict[str, Character] = {c.id: c for c in loaded}
         self._complete = bool(loaded)
         self._pieces: dict[str, Any] = dict(pieces or {})
         self._known: dict[str, Row] = {}
-        """`ids.B` rows learnt from other pieces (`reach`'s `news.B` carry them)."""
+        """`ids.B` rows learnt from other pieces (`reach`'s news records carry them)."""
         self._empty = frozenset(meta.get("empty", ()))
         self.loaded_for_query = 0
         """How many records the last `for_query` gathered (tests count work with it)."""
         if self._complete and not self._pieces:
             from rouge_cli.dataset.index import pieces_of
-            from rouge_cli.dataset.reach import placed
 
             self._pieces.update(pieces_of(loaded, self.buckets))
-            placed(self._pieces, self.buckets)
 
     @property
     def episode_count(self) -> int:
@@ -83,14 +83,6 @@ class Store:
         if found is None:
             found = self._piece(f"ids.{bucket_of(character_id, self.buckets)}").get(character_id)
         return found
-
-    def _learn(self, entries: Iterable[Row]) -> list[str]:
-        """The ids of `entries` (an id, then its `ids.B` row); `_summary` then knows them without a bucket."""
-        try:
-            self._known.update((entry[0], entry[1:]) for entry in entries)
-            return [entry[0] for entry in entries]
-        except (TypeError, ValueError, IndexError) as error:
-            raise StaleCacheError("news") from error
 
     def _rows(self, ids: Iterable[str]) -> dict[str, Row]:
         """The stored rows of `ids`, in dataset order."""
@@ -225,25 +217,29 @@ def _write(
     `name_words`: the words of names the spoiler lint cut (text -> words), reused by the word index.
     """
     from rouge_cli.dataset.index import pieces_of
-    from rouge_cli.dataset.reach import placed
+    from rouge_cli.dataset.reach import news_records
 
-    blobs = [marshal.dumps(encode_character(c)) for c in data.characters]
+    rows = [encode_character(c) for c in data.characters]
+    blobs = [marshal.dumps(row) for row in rows]
     offsets, position = [], 0
     for blob in blobs:
         offsets.append((position, len(blob), zlib.crc32(blob)))
         position += len(blob)
     buckets = max(1, len(data.characters) // 256)
+    pieces = pieces_of(data.characters, buckets, offsets, name_words)
+    records_size = position
+    blobs += news_records(pieces, {row[0]: row for row in rows}, buckets, position)
+    position += sum(map(len, blobs[len(rows) :]))
     cache.forget_other_versions(key)
     cache.write_bytes(cache.cache_path(key, "records"), b"".join(blobs))
-    pieces = pieces_of(data.characters, buckets, offsets, name_words)
-    placed(pieces, buckets)
     empty = []  # empty buckets get no file (creating one can take a millisecond): the meta names them
     for suffix, value in pieces.items():
         if type(value) is dict and not value:
             empty.append(suffix)
         else:
             cache.write(cache.cache_path(key, suffix), value)
-    meta = {"format": cache.FORMAT, "key": key, "size": position, "buckets": buckets, "empty": empty}
+    meta = {"format": cache.FORMAT, "key": key, "size": position, "records": records_size, "buckets": buckets}
+    meta["empty"] = empty
     meta["header"] = encode_header(data)
     cache.write(cache.cache_path(key, "meta"), meta)
     return meta, pieces
