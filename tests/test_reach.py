@@ -6,7 +6,7 @@ import importlib.util
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -236,7 +236,13 @@ def test_a_short_catch_up_reads_its_news_records_only(synthetic: Path) -> None:
     with cached(synthetic) as store:
         asked: list[str] = []
         rows = store._rows
-        store._rows = lambda ids: asked.extend(ids) or rows(ids)  # type: ignore[method-assign]
+
+        def counted(ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+            wanted = list(ids)
+            asked.extend(wanted)
+            return rows(wanted)
+
+        store._rows = counted  # type: ignore[method-assign]
         loaded = for_since(store, 199, Position(200))
         assert loaded.characters
         assert not [name for name in store._pieces if name.startswith("ids.")]
