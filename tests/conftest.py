@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from rouge_cli import entry
 from rouge_cli.cli.app import app
 from rouge_cli.dataset.load import load_dataset
 from rouge_cli.dataset.model import Dataset
@@ -29,6 +30,7 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(entry, "QUICK_EXIT", False)  # `main` run in-process must not end the test run
 
 
 @pytest.fixture(scope="session")

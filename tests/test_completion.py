@@ -177,7 +177,7 @@ def test_tab_imports_nothing_heavy_whatever_the_position_comes_from(tmp_path: Pa
     probe = (
         "import atexit, sys\n"
         "atexit.register(lambda: print(sorted(sys.modules)))\n"
-        "from rouge_cli.entry import main\nmain()"
+        "from rouge_cli import entry\nentry.QUICK_EXIT = False\nmain = entry.main\nmain()"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ROUGE_", "_ROUGE", "COMP_", "_TYPER"))}
     words = line.split(" ")

@@ -88,9 +88,8 @@ def test_the_installed_rouge_prints_the_same_help_from_its_cache(tmp_path: Path,
     env = _env(tmp_path, "72")
     typer_only = subprocess.run([*TYPER_ONLY, *args], env=env, capture_output=True, text=True, timeout=60)
     first = subprocess.run([SCRIPT, *args], env=env, capture_output=True, text=True, timeout=60)
-    probe = (
-        "import atexit, sys\natexit.register(lambda: print(sorted(sys.modules)))\nfrom rouge_cli.entry import main\n"
-    )
+    probe = "import atexit, sys\natexit.register(lambda: print(sorted(sys.modules)))\n"
+    probe += "from rouge_cli import entry\nentry.QUICK_EXIT = False\nmain = entry.main\n"
     probe += f"sys.argv = ['rouge', *{args!r}]\nmain()"
     second = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
     expected = (typer_only.returncode, typer_only.stdout, typer_only.stderr)

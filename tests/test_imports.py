@@ -35,6 +35,7 @@ WHO_JSON = {
     "rouge_cli.dataset.model",
     "rouge_cli.dataset.store",
     "rouge_cli.gate",
+    "rouge_cli.gate.characters",
     "rouge_cli.query",
     "rouge_cli.query.find",
     "rouge_cli.render",
@@ -51,7 +52,8 @@ percent of a start-up (`json` imports `re` and `enum`; `collections.abc` imports
 
 def loaded_by(args: list[str], tmp_path: Path, **extra: str) -> set[str]:
     probe = "import atexit, sys\natexit.register(lambda: print(sorted(sys.modules)))\n"
-    probe += f"sys.argv = ['rouge', *{args!r}]\nfrom rouge_cli.entry import main\nmain()"
+    probe += f"sys.argv = ['rouge', *{args!r}]\nfrom rouge_cli import entry\n"
+    probe += "entry.QUICK_EXIT = False  # the modules are printed at exit\nentry.main()"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ROUGE_", "_ROUGE", "_TYPER"))}
     env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "config"), **extra)
     for _ in range(2):  # the first run fills the cache

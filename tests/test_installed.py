@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Invoke
 from support import ROOT
 
 ROUGE = Path(sys.executable).with_name("rouge")
@@ -94,3 +95,14 @@ def test_wheel_ships_the_dataset_the_console_script_and_the_license(tmp_path: Pa
         "share/fish/vendor_completions.d/rouge.fish",
         "share/man/man1/rouge.1",
     } <= shared
+
+
+@pytest.mark.parametrize("args", [("list", "--all", "--json"), ("since", "1", "--all"), ("who", "rouge", "-e", "13")])
+def test_a_quick_exit_loses_no_output(tmp_path: Path, invoke: Invoke, args: tuple[str, ...]) -> None:
+    """The quick paths end without the interpreter's teardown: all of stdout and stderr still arrives, in order."""
+    expected = invoke(*args)
+    result = run(*args, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (expected.exit_code, expected.stdout, expected.stderr)
+    assert "--all" not in args or result.stderr.startswith("rouge: warning: --all")
+    if "--json" in args:
+        assert len(result.stdout.encode()) > 1 << 16  # more than a pipe holds at once

@@ -103,8 +103,16 @@ def news_records(pieces: dict[str, Any], rows: dict[str, Row], buckets: int, sta
                 if items is None:
                     items = by_episode[character_id] = _items_by_episode(row)
                 facts, relations = items.get(episode, ((), ()))
-                head = (row[1], row[2], row[3], row[4], row[6], row[10], row[11])
-                entries.append((character_id, *summaries[character_id], head, tuple(facts), tuple(relations)))
+                reported = (*row[:5], (), row[6], (), tuple(r for _, r in relations), tuple(f for _, f in facts))
+                entries.append(
+                    (
+                        character_id,
+                        summaries[character_id],
+                        (*reported, row[10], row[11], ()),
+                        tuple(place for place, _ in facts),
+                        tuple(place for place, _ in relations),
+                    )
+                )
             record = marshal.dumps(tuple(entries))
             news[episode] = (ids, (start, len(record), zlib.crc32(record)))
             start += len(record)
@@ -162,31 +170,31 @@ def for_since(store: Store, first: int, position: Position) -> Dataset:
 
 
 def _news_rows(store: Store, records: Iterable[Row]) -> dict[str, Row]:
-    """The rows a catch-up reads of each character in the news `records` (trimmed as `for_since` trims)."""
-    found: dict[str, tuple[Row, dict[int, Row], dict[int, Row]]] = {}
+    """The rows a catch-up reads of each character in the news `records` (trimmed as `for_since` trims).
+
+    An entry is (id, `ids.B` row, the character's row with only what it reports that episode,
+    the places of those facts, and of those relations, in its own lists).
+    """
+    rows: dict[str, Row] = {}
+    places: dict[str, tuple[Row, Row]] = {}
+    known = store._known
     for entries in records:
-        for character_id, *summary, head, facts, relations in entries:
-            store._known[character_id] = tuple(summary)
-            known = found.get(character_id)
-            if known is None:
-                known = found[character_id] = (head, {}, {})
-            known[1].update(facts)
-            known[2].update(relations)
-    return {
-        character_id: (
-            character_id,
-            *head[:4],
-            (),
-            head[4],
-            (),
-            [relations[k] for k in sorted(relations)],
-            [facts[k] for k in sorted(facts)],
-            head[5],
-            head[6],
-            (),
-        )
-        for character_id, (head, facts, relations) in found.items()
-    }
+        for character_id, summary, row, fact_places, relation_places in entries:
+            known[character_id] = summary
+            before = rows.get(character_id)
+            if before is None:
+                rows[character_id] = row
+                places[character_id] = (fact_places, relation_places)
+            else:  # reported in several of the episodes: its items of each, in their own order, once
+                facts = dict(zip(places[character_id][0], before[9], strict=True))
+                facts.update(zip(fact_places, row[9], strict=True))
+                relations = dict(zip(places[character_id][1], before[8], strict=True))
+                relations.update(zip(relation_places, row[8], strict=True))
+                fact_order, relation_order = sorted(facts), sorted(relations)
+                merged = ([relations[k] for k in relation_order], [facts[k] for k in fact_order])
+                rows[character_id] = (*before[:8], *merged, *before[10:])
+                places[character_id] = (tuple(fact_order), tuple(relation_order))
+    return rows
 
 
 def for_relations(store: Store, query: str | None, position: Position) -> Dataset:
