@@ -52,3 +52,40 @@ def as_tables(items: list[tuple[str, str, list[Text]]]) -> Group:
 def test_the_lines_are_what_the_tables_draw(items: list[tuple[str, str, list[Text]]], width: int, colour: bool) -> None:
     expected = rendered(as_tables(items), width, colour)
     assert rendered(Group(_Lines(list(items))), width, colour) == expected
+
+
+# Lines may be `str` (shown as `Text(line)` shows it), and `_Lines` crops what it draws, so it is
+# printed with crop=False: compared at every width from 1, with control codes, tabs, line breaks,
+# no-break spaces and a heading or title wider than the screen.
+odd_words = st.sampled_from(["a", "Mira", "漢字", "x" * 30, "🙂", "é", "\t", "\r", "\n", "\x01", "\xa0", "[b]c[/]"])
+odd_texts = st.lists(odd_words, min_size=0, max_size=12).map(" ".join)
+mixed_lines = st.one_of(lines(), texts, odd_texts)
+mixed_blocks = st.lists(
+    st.tuples(
+        st.one_of(texts, odd_texts), st.sampled_from(["bold red", "bold cyan"]), st.lists(mixed_lines, max_size=5)
+    ),
+    max_size=5,
+)
+
+
+@st.composite
+def heads(draw: st.DrawFn) -> list[Text]:
+    title = Text(draw(texts), style="bold")
+    title.append(draw(odd_texts), style="dim")
+    return [title, Text(draw(texts), style="magenta")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_blocks, heads(), st.integers(1, 140), st.booleans())
+def test_the_lines_need_no_cropping(
+    items: list[tuple[str, str, list[Text | str]]], head: list[Text], width: int, colour: bool
+) -> None:
+    as_text = [
+        (heading, style, [Text(line) if isinstance(line, str) else line for line in block])
+        for heading, style, block in items
+    ]
+    expected = rendered(Group(*head, as_tables(as_text)), width, colour)
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=colour, color_system="truecolor" if colour else None)
+    console.print(_Lines(list(items), head=head), crop=False)
+    assert out.getvalue() == expected

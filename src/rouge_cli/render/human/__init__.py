@@ -50,12 +50,16 @@ def console() -> Console:
     return Console(highlight=False, emoji=False)
 
 
-def emit(renderable: RenderableType, out: Console | None = None) -> None:
-    """Print; when piped, as unwrapped plain lines without the padding Rich leaves at line ends."""
+def emit(renderable: RenderableType, out: Console | None = None, crop: bool = True) -> None:
+    """Print; when piped, as unwrapped plain lines without the padding Rich leaves at line ends.
+
+    `crop=False` is for a renderable whose lines already fit the width, styled text in them
+    without line breaks (`Console.print` would split and crop them to the same bytes).
+    """
     out = out or console()
     if out.is_terminal:
         with out.capture() as captured:  # rendered once; paged only when taller than the terminal
-            out.print(renderable)
+            out.print(renderable, crop=crop)
         text = captured.get()
         if _paging() and text.count("\n") > out.height:
             _page(text)
@@ -64,7 +68,7 @@ def emit(renderable: RenderableType, out: Console | None = None) -> None:
         return
     wide = Console(highlight=False, emoji=False, width=PLAIN_WIDTH, no_color=True, force_terminal=False)
     with wide.capture() as captured:
-        wide.print(renderable)
+        wide.print(renderable, crop=crop)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 

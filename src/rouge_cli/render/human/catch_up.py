@@ -6,10 +6,10 @@ written as segments (see `_Lines`), and Rich's tables are imported only for what
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
@@ -22,7 +22,11 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 
-def _grid(lines: Sequence[Text]) -> Table:
+Line = Text | str
+"""A line of a block: a `str` is plain text, shown as `Text(line)` would show it."""
+
+
+def _grid(lines: Sequence[Line]) -> Table:
     """`  - ` and a line, on each row (a long line folds under itself): what `episodes.section` draws."""
     from rich.table import Table
 
@@ -30,57 +34,94 @@ def _grid(lines: Sequence[Text]) -> Table:
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for line in lines:
-        grid.add_row(Text("  -"), line)
+        grid.add_row(Text("  -"), line if isinstance(line, Text) else Text(line))
     return grid
 
 
-def _simple(line: Text) -> bool:
-    """A line without a style of its own (spans are fine) and without tabs or line breaks."""
-    return not line.style and "\n" not in line.plain and "\t" not in line.plain
+def _cells(text: str) -> int:
+    """`cell_len`, counted at once for printable ASCII (a cell a character)."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def _width(line: Line) -> int:
+    """The cells of a line that can be padded or folded as it is; 0 for one the grid must draw.
+
+    That is a line without a style of its own (spans are fine), tabs or line breaks; a `str`
+    here is printable (without control codes, which `Text` would drop).
+    """
+    if isinstance(line, str):
+        return _cells(line)
+    plain = line.plain
+    return 0 if line.style or "\n" in plain or "\t" in plain else _cells(plain)
 
 
 class _Lines:
-    """A catch-up's news and facts: blank lines, headings and `_grid`s, drawn as they draw themselves.
+    """A catch-up's head, news and facts, already cropped: print it with `crop=False`.
 
-    Each `(heading, style, lines)` is a blank line, the heading, and the lines in a grid. The
-    grid's text column is as wide as its widest line, at most the room beside `  - `; there
-    each line is folded and padded by Rich's own `Text.wrap`, and a plain line that fits is
-    simply padded: the grid's output, without Rich measuring and laying out a table for each
-    character. Anything unusual (an empty or styled line, a very narrow screen) goes to the grid.
+    The head (title lines) is drawn by Rich. Each `(heading, style, lines)` is a blank line,
+    the heading, and the lines in a grid. The grid's text column is as wide as its widest
+    line, at most the room beside `  - `; there each line is folded and padded by Rich's own
+    `Text.wrap`, and a plain line that fits is simply padded: the grid's output, without Rich
+    measuring and laying out a table for each character. Anything unusual (an empty or styled
+    line, a very narrow screen) goes to the grid. What Rich draws is cropped here as
+    `Console.print` would crop it; the rest fits by construction, and unstyled text is joined
+    into as few segments as it can be (the printed bytes are the same).
     """
 
-    def __init__(self, blocks: list[tuple[str, str, Sequence[Text]]]) -> None:
+    def __init__(self, blocks: list[tuple[str, str, Sequence[Line]]], head: Sequence[Text] = ()) -> None:
         self.blocks = blocks
+        self.head = head
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | RenderableType]:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> list[Segment]:
+        out: list[Segment] = []
+        plain: list[str] = []  # unstyled text not yet in `out`
+
+        def add(segments: Iterable[Segment]) -> None:
+            for segment in segments:
+                if segment.style or segment.control:
+                    if plain:
+                        out.append(Segment("".join(plain)))
+                        plain.clear()
+                    out.append(segment)
+                else:
+                    plain.append(segment.text)
+
+        def draw(renderable: RenderableType) -> None:
+            for line in console.render_lines(renderable, options, pad=False, new_lines=True):
+                add(line)
+
+        for title in self.head:
+            draw(title)
         room = options.max_width - 4  # beside "  - "
         styles = {style: console.get_style(style) for style in {style for _, style, _ in self.blocks}}
-        for heading, style, lines in self.blocks:
-            yield Segment("\n")
-            if "\n" not in heading and cell_len(heading) <= options.max_width:
-                yield Segment(heading, styles[style])
-                yield Segment("\n")
+        for heading, style, block in self.blocks:
+            plain.append("\n")
+            if heading.isprintable() and _cells(heading) <= options.max_width:  # else Text would alter it
+                out += (Segment("".join(plain)), Segment(heading, styles[style]))
+                plain[:] = ["\n"]
             else:
-                yield Text(heading, style=style)
-            widths = [cell_len(line.plain) if _simple(line) else 0 for line in lines]
+                draw(Text(heading, style=style))
+            lines = [line if isinstance(line, Text) or line.isprintable() else Text(line) for line in block]
+            widths = [_width(line) for line in lines]
             if not lines or min(widths) == 0 or room < 8:
-                yield _grid(lines)
+                draw(_grid(lines))
                 continue
             column = min(max(widths), room)
-            plain: list[str] = []
             for line, width in zip(lines, widths, strict=True):
-                if not line.spans and width <= column:
-                    plain.append(f"  - {line.plain}{' ' * (column - width)}\n")
+                if width <= column and (isinstance(line, str) or not line.spans):
+                    text = line if isinstance(line, str) else line.plain
+                    plain.append(f"  - {text}{' ' * (column - width)}\n")
                     continue
-                if plain:
-                    yield Segment("".join(plain))
-                    plain = []
-                for index, part in enumerate(line.wrap(console, column, justify="left", overflow="fold")):
-                    yield Segment("    " if index else "  - ")
-                    yield from part.render(console)
-                    yield Segment("\n")
-            if plain:
-                yield Segment("".join(plain))
+                wrapped = (line if isinstance(line, Text) else Text(line)).wrap(
+                    console, column, justify="left", overflow="fold"
+                )
+                for index, part in enumerate(wrapped):
+                    plain.append("    " if index else "  - ")
+                    add(part.render(console))
+                    plain.append("\n")
+        if plain:
+            out.append(Segment("".join(plain)))
+        return out
 
 
 def print_catch_up(view: View, catch_up: CatchUp) -> None:
@@ -90,7 +131,7 @@ def print_catch_up(view: View, catch_up: CatchUp) -> None:
         else f"Episode {catch_up.last}"
     )
     label, name = STYLES["label"], STYLES["name"]
-    blocks: list[tuple[str, str, Sequence[Text]]] = []
+    blocks: list[tuple[str, str, Sequence[Line]]] = []
     for title, reveals in (
         ("Identities revealed", catch_up.identities),
         ("Overturned", catch_up.overturned),
@@ -98,15 +139,15 @@ def print_catch_up(view: View, catch_up: CatchUp) -> None:
         ("Learned to be dead", catch_up.learned_dead),
     ):
         if reveals:
-            blocks.append((title, label, [Text(r.text) for r in reveals]))
+            blocks.append((title, label, [r.text for r in reveals]))
     blocks += [(character.name, name, [_fact_line(fact) for fact in facts]) for character, facts in catch_up.facts]
-    emit(Group(title_line(view, "catch-up"), Text(span, style=STYLES["episode"]), _Lines(blocks)))
+    emit(_Lines(blocks, head=(title_line(view, "catch-up"), Text(span, style=STYLES["episode"]))), crop=False)
 
 
-def _fact_line(fact: FactView) -> Text:
+def _fact_line(fact: FactView) -> Line:
     """`episodes.fact_line`, imported only for an overturned fact (the others are their text)."""
     if fact.overturned_in is None:
-        return Text(fact.text)
+        return fact.text
     from rouge_cli.render.human.episodes import fact_line
 
     return fact_line(fact)
