@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import marshal
 import os
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import Invoke
 from rouge_cli.common.position import Position
+from rouge_cli.config import cache
 from rouge_cli.config.locations import ENV_CACHE
 from rouge_cli.dataset import reach
 from rouge_cli.dataset.load import load_dataset, read_document, validate
@@ -232,22 +234,26 @@ def test_since_loads_only_who_has_something_to_report_then(synthetic: Path) -> N
 
 
 def test_a_short_catch_up_reads_its_news_records_only(synthetic: Path) -> None:
-    """The news records carry each id's `ids.B` row and what a catch-up reads of it: no bucket, no character record."""
-    with cached(synthetic) as store:
+    """Made on first use, the news records carry each id's `ids.B` row and what a catch-up reads of it:
+    the next catch-up on those episodes reads no id bucket and no character's record."""
+    with cached(synthetic) as store, catch_ups_read("news"):
+        assert for_since(store, 199, Position(200)).characters  # makes the news records of 199 and 200
+        again = open_store(synthetic)
         asked: list[str] = []
-        rows = store._rows
+        rows = again._rows
 
         def counted(ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
             wanted = list(ids)
             asked.extend(wanted)
             return rows(wanted)
 
-        store._rows = counted  # type: ignore[method-assign]
-        loaded = for_since(store, 199, Position(200))
+        again._rows = counted  # type: ignore[method-assign]
+        loaded = for_since(again, 199, Position(200))
         assert loaded.characters
-        assert not [name for name in store._pieces if name.startswith("ids.")]
+        assert not [name for name in again._pieces if name.startswith("ids.")]
         assert asked == []
-        assert for_since(store, 2, Position(200)).characters
+        reach.LONG = 1 << 60
+        assert for_since(again, 2, Position(200)).characters
         assert asked, "a long catch-up reads the characters' records"
 
 
@@ -292,11 +298,26 @@ def test_damaged_indexes_are_rebuilt(invoke: Invoke, tmp_path: Path, args: tuple
     expected = invoke(*args)
     folder = tmp_path / "cache" / "rouge"
     for name in os.listdir(folder):
-        if name.endswith(".related") or ".news." in name or ".into." in name:
+        if name.endswith(".related") or ".news." in name or ".into." in name or ".recap." in name:
             (folder / name).write_bytes(b"garbage")
     again = invoke(*args)
     assert (again.exit_code, again.stdout, again.stderr) == (expected.exit_code, expected.stdout, expected.stderr)
     assert any(name.endswith(".related") for name in os.listdir(folder))
+
+
+def test_a_damaged_news_record_is_made_again(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reach, "LONG", 0)  # every catch-up reads news records
+    args = ("since", "2", "-e", "4", "--json")
+    invoke(*args)  # the first run writes the cache (and reads the dataset it holds)
+    expected = invoke(*args)
+    folder = tmp_path / "cache" / "rouge"
+    records = sorted(name for name in os.listdir(folder) if ".recap." in name)
+    assert [name.rsplit(".", 1)[1] for name in records] == ["2", "3", "4"]
+    for damage in (b"garbage", marshal.dumps(("not", "entries")), marshal.dumps(((1, 2, 3, 4, 5),))):
+        (folder / records[0]).write_bytes(damage)
+        again = invoke(*args)
+        assert (again.exit_code, again.stdout, again.stderr) == (expected.exit_code, expected.stdout, expected.stderr)
+        assert type(cache.read(str(folder / records[0]))) is tuple
 
 
 def test_a_store_without_a_cache_answers_too() -> None:

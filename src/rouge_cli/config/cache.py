@@ -35,15 +35,19 @@ def data_key(data_path: str) -> str | None:
     return f"{zlib.crc32(which):08x}-{info.st_size:x}-{zlib.crc32(identity):08x}{zlib.adler32(identity):08x}"
 
 
+DERIVED = "recap."
+"""The files made on first use from the others (`dataset.reach`'s news records): a rebuild drops them too."""
+
+
 def forget_other_versions(key: str) -> None:
-    """Remove the cache files of earlier versions of the same dataset file."""
+    """Remove the cache files of earlier versions of the same dataset file, and this one's derived files."""
     prefix = key.split("-", 1)[0] + "-"
     try:
         names = os.listdir(cache_dir())
     except OSError:
         return
     for name in names:
-        if name.startswith(prefix) and not name.startswith(key + "."):
+        if name.startswith(prefix) and (not name.startswith(key + ".") or name.startswith(f"{key}.{DERIVED}")):
             try:
                 os.unlink(os.path.join(cache_dir(), name))
             except OSError:

@@ -129,9 +129,7 @@ def decode_header(
     return (
         Series(*series),
         tuple(Source(*source) for source in sources),
-        tuple(
-            Episode(n, t, d, inferred, src, runtime, synopsis) for n, t, d, inferred, src, runtime, synopsis in episodes
-        ),
+        _made(Episode, episodes, 7) if episodes else (),
         tuple(
             Faction(fid, rev, src, _names(names), _facts(facts), at, size)
             for fid, rev, src, names, facts, at, size in factions

@@ -2,25 +2,19 @@
 
 The store writes these pieces with its others: `news.B` maps an episode (B = episode %
 buckets) to the ids of the characters with something a catch-up reports dated in it (a fact
-shown or overturned, a relation overturned, a death, a secret name, a persona revealed), and
-to that episode's news record: after the characters' records, one record an episode, each
-character in it as its id, its `ids.B` row and what a catch-up reads of it then (names,
-statuses, identity, and the facts and relations reported in that episode, each with its
-place in the character's lists). `into.B` maps a character id (bucketed as `ids.B`) to
-(holder, moment) for each relation pointing at it; `related` maps each character with a
-relation to the moment of its first. A loader gathers every character its answer can depend
-on, each with everyone merged with it at the position, and the same for the characters named
-in the relations it reads; of each it keeps only the items the answer reads (a catch-up:
-names, statuses, the facts and the overturned relations of its episodes; the relation map:
-names and relations). A short catch-up builds those from the news records alone; a long one,
-whose news records would outweigh the characters' own, reads the records. The gate then runs
-on that subset, and what the command prints is what it prints from the whole dataset.
+shown or overturned, a relation overturned, a death, a secret name, a persona revealed);
+`into.B` maps a character id (bucketed as `ids.B`) to (holder, moment) for each relation
+pointing at it; `related` maps each character with a relation to the moment of its first.
+A loader gathers every character its answer can depend on, each with everyone merged with it
+at the position, and the same for the characters named in the relations it reads; of each it
+keeps only the items the answer reads (a catch-up: names, statuses, the facts and the
+overturned relations of its episodes; the relation map: names and relations). A short
+catch-up reads them from its episodes' news records (`news_record`, made the first time an
+episode is asked for), a long one from the characters' records. The gate then runs on that
+subset, and what the command prints is what it prints from the whole dataset.
 """
 
 from __future__ import annotations
-
-import marshal
-import zlib
 
 from rouge_cli.common.position import Position, moment
 from rouge_cli.dataset.codec import Row, decode_character, encode_character
@@ -62,7 +56,7 @@ def reported(c: Character) -> set[int]:
 
 
 def index_pieces(characters: Sequence[Character], buckets: int) -> dict[str, Any]:
-    """The `news.B` (ids only: `news_records` adds the rest), `into.B` and `related` pieces of `characters`."""
+    """The `news.B`, `into.B` and `related` pieces for `characters` (in dataset order)."""
     from rouge_cli.dataset.store import bucket_of
 
     since: list[dict[int, list[str]]] = [{} for _ in range(buckets)]
@@ -77,47 +71,53 @@ def index_pieces(characters: Sequence[Character], buckets: int) -> dict[str, Any
             related[c.id] = min(moment(r.revealed_in, r.at) for r in c.relations)
     pieces: dict[str, Any] = {"related": related}
     for b in range(buckets):
-        pieces[f"news.{b}"] = {episode: (tuple(ids), None) for episode, ids in since[b].items()}
+        pieces[f"news.{b}"] = {episode: tuple(ids) for episode, ids in since[b].items()}
         pieces[f"into.{b}"] = {target: tuple(holders) for target, holders in into[b].items()}
     return pieces
 
 
-def news_records(pieces: dict[str, Any], rows: dict[str, Row], buckets: int, start: int) -> list[bytes]:
-    """Each episode's news record (marshalled), to be stored from offset `start` of the records file.
+def news_record(store: Store, episode: int, ids: Sequence[str]) -> Row:
+    """`episode`'s news record: each of `ids` (those with news then) as a catch-up reads it, made on first use.
 
-    Its `news.B` entry then holds the record's (offset, length, CRC-32) beside the ids.
-    `rows` are the characters' rows (`codec.encode_character`) by id.
+    An entry is (id, `ids.B` row, the character's row with only what it reports that episode,
+    the places of those facts, and of those relations, in its own lists). It is kept in the
+    cache beside the other files; one that is missing or does not match `ids` is made again.
     """
-    summaries: dict[str, Row] = {}
-    for b in range(buckets):
-        summaries.update(pieces[f"ids.{b}"])
-    by_episode: dict[str, dict[int, tuple[list[Row], list[Row]]]] = {}
-    records = []
-    for b in range(buckets):
-        news = pieces[f"news.{b}"]
-        for episode, (ids, _) in news.items():
-            entries = []
-            for character_id in ids:
-                row = rows[character_id]
-                items = by_episode.get(character_id)
-                if items is None:
-                    items = by_episode[character_id] = _items_by_episode(row)
-                facts, relations = items.get(episode, ((), ()))
-                reported = (*row[:5], (), row[6], (), tuple(r for _, r in relations), tuple(f for _, f in facts))
-                entries.append(
-                    (
-                        character_id,
-                        summaries[character_id],
-                        (*reported, row[10], row[11], ()),
-                        tuple(place for place, _ in facts),
-                        tuple(place for place, _ in relations),
-                    )
-                )
-            record = marshal.dumps(tuple(entries))
-            news[episode] = (ids, (start, len(record), zlib.crc32(record)))
-            start += len(record)
-            records.append(record)
-    return records
+    from rouge_cli.config import cache
+
+    path = cache.cache_path(store.key, f"{cache.DERIVED}{episode}")
+    record = cache.read(path)
+    if type(record) is tuple and len(record) == len(ids) and all(map(_entry_of, record, ids)):
+        return record
+    entries = []
+    for character_id, row in store._rows(ids).items():
+        facts, relations = _items_by_episode(row).get(episode, ((), ()))
+        reported = (*row[:5], (), row[6], (), tuple(r for _, r in relations), tuple(f for _, f in facts))
+        entries.append(
+            (
+                character_id,
+                store._summary(character_id),
+                (*reported, row[10], row[11], ()),
+                tuple(place for place, _ in facts),
+                tuple(place for place, _ in relations),
+            )
+        )
+    record = tuple(entries)
+    cache.write(path, record)
+    return record
+
+
+def _entry_of(entry: Any, character_id: str) -> bool:
+    """Whether `entry` has the shape of a news record's entry for `character_id`."""
+    return (
+        type(entry) is tuple
+        and len(entry) == 5
+        and entry[0] == character_id
+        and type(entry[2]) is tuple
+        and len(entry[2]) == 13
+        and len(entry[3]) == len(entry[2][9])
+        and len(entry[4]) == len(entry[2][8])
+    )
 
 
 def _items_by_episode(row: Row) -> dict[int, tuple[list[Row], list[Row]]]:
@@ -133,8 +133,8 @@ def _items_by_episode(row: Row) -> dict[int, tuple[list[Row], list[Row]]]:
     return found
 
 
-LONG = 2
-"""A catch-up reads the characters' records when its news records weigh more than 1/LONG of them."""
+LONG = 4
+"""A catch-up reads the characters' records, not news records, when it has more than 1/LONG as many entries."""
 
 
 def for_since(store: Store, first: int, position: Position) -> Dataset:
@@ -157,14 +157,14 @@ def for_since(store: Store, first: int, position: Position) -> Dataset:
     from rouge_cli.dataset.store import StaleCacheError
 
     episodes = range(first, last + 1) if first >= 1 else range(0)  # none when the catch-up refuses `first`
-    news = []
+    news: list[tuple[int, Sequence[str]]] = []
     for b in sorted({episode % store.buckets for episode in episodes[: store.buckets]}):
-        news += [value for episode, value in store._piece(f"news.{b}").items() if first <= episode <= last]
+        news += [(episode, ids) for episode, ids in store._piece(f"news.{b}").items() if first <= episode <= last]
     try:
-        places = [ref for _, ref in news]
-        if store._complete or LONG * sum(ref[1] for ref in places) > store._records_size:
-            return _gather(store, {i for ids, _ in news for i in ids}, position.moment, trim)
-        return _gather(store, (), position.moment, trim, _news_rows(store, store._records(places)))
+        if store._complete or LONG * sum(len(ids) for _, ids in news) > store.character_count:
+            return _gather(store, {i for _, ids in news for i in ids}, position.moment, trim)
+        records = [news_record(store, episode, ids) for episode, ids in sorted(news)]
+        return _gather(store, (), position.moment, trim, _news_rows(store, records))
     except (TypeError, ValueError, IndexError) as error:
         raise StaleCacheError("news") from error
 

@@ -7,7 +7,8 @@ buckets: id -> where its record is and who is merged with it; word of a name or
 description -> ids; an empty bucket has no file, the meta names it; built by `index`), and
 last `KEY.meta` (series, episodes, factions). A lookup reads the meta file, one word
 bucket, a few id buckets and the records it needs (`reach` adds the indexes of `since` and
-`relations`). Anything missing, stale or malformed is rebuilt; the spoiler gate then runs
+`relations`, and `KEY.recap.N`, an episode's news record, made the first time a catch-up
+asks for it). Anything missing, stale or malformed is rebuilt; the spoiler gate then runs
 on whatever was loaded, exactly as it would on the whole file.
 """
 
@@ -51,13 +52,12 @@ class Store:
         self.key = key
         self.buckets: int = meta["buckets"]
         self._size: int = meta.get("size", 0)
-        self._records_size: int = meta.get("records", self._size)
-        """Where the characters' records end in the records file (the news records follow: see `reach`)."""
+        self.character_count: int = meta.get("characters", 0)
         self._loaded: dict[str, Character] = {c.id: c for c in loaded}
         self._complete = bool(loaded)
         self._pieces: dict[str, Any] = dict(pieces or {})
         self._known: dict[str, Row] = {}
-        """`ids.B` rows learnt from other pieces (`reach`'s news records carry them)."""
+        """`ids.B` rows learnt from other files (`reach`'s news records carry them)."""
         self._empty = frozenset(meta.get("empty", ()))
         self.loaded_for_query = 0
         """How many records the last `for_query` gathered (tests count work with it)."""
@@ -217,29 +217,24 @@ def _write(
     `name_words`: the words of names the spoiler lint cut (text -> words), reused by the word index.
     """
     from rouge_cli.dataset.index import pieces_of
-    from rouge_cli.dataset.reach import news_records
 
-    rows = [encode_character(c) for c in data.characters]
-    blobs = [marshal.dumps(row) for row in rows]
+    blobs = [marshal.dumps(encode_character(c)) for c in data.characters]
     offsets, position = [], 0
     for blob in blobs:
         offsets.append((position, len(blob), zlib.crc32(blob)))
         position += len(blob)
     buckets = max(1, len(data.characters) // 256)
-    pieces = pieces_of(data.characters, buckets, offsets, name_words)
-    records_size = position
-    blobs += news_records(pieces, {row[0]: row for row in rows}, buckets, position)
-    position += sum(map(len, blobs[len(rows) :]))
     cache.forget_other_versions(key)
     cache.write_bytes(cache.cache_path(key, "records"), b"".join(blobs))
+    pieces = pieces_of(data.characters, buckets, offsets, name_words)
     empty = []  # empty buckets get no file (creating one can take a millisecond): the meta names them
     for suffix, value in pieces.items():
         if type(value) is dict and not value:
             empty.append(suffix)
         else:
             cache.write(cache.cache_path(key, suffix), value)
-    meta = {"format": cache.FORMAT, "key": key, "size": position, "records": records_size, "buckets": buckets}
-    meta["empty"] = empty
+    meta = {"format": cache.FORMAT, "key": key, "size": position, "buckets": buckets, "empty": empty}
+    meta["characters"] = len(data.characters)
     meta["header"] = encode_header(data)
     cache.write(cache.cache_path(key, "meta"), meta)
     return meta, pieces

@@ -92,7 +92,11 @@ def _visible_names(members: Sequence[Character], limit: int) -> list[NameView]:
 
 
 def name_in_use(names: Iterable[Name], limit: int) -> str | None:
-    return next((n.text for n in names if n.kind == "name" and shown_by(n, limit)), None)
+    """The first proper name shown by `limit` (a loop: this runs for every character)."""
+    for n in names:  # (text, kind, revealed_in, source, at, ...)
+        if n[1] == "name" and n[2] * S + (E if n[4] is None else n[4]) <= limit:
+            return n[0]
+    return None
 
 
 def display_name(members: Sequence[Character], limit: int) -> str:
