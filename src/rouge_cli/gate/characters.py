@@ -76,7 +76,11 @@ def merge_groups(characters: Sequence[Character], limit: int) -> dict[str, list[
 def _visible_names(members: Sequence[Character], limit: int) -> list[NameView]:
     """The target's names, then each merged persona's (its proper names become aliases)."""
     if len(members) == 1:  # a name is a NameView, field for field
-        visible = [n for n in members[0].names if n.revealed_in * S + (E if n.at is None else n.at) <= limit]
+        names = members[0].names
+        if len(names) == 1:  # the commonest case, without a comprehension
+            n = names[0]
+            return [_new(NameView, n)] if n.revealed_in * S + (E if n.at is None else n.at) <= limit else []
+        visible = [n for n in names if n.revealed_in * S + (E if n.at is None else n.at) <= limit]
         if len(visible) < 2 or len({n.text for n in visible}) == len(visible):
             return [_new(NameView, n) for n in visible]
     seen: set[str] = set()

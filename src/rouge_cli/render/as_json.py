@@ -116,7 +116,9 @@ def characters_document(view: View, characters: Iterable[CharacterView]) -> dict
 def write(document: dict[str, Any]) -> None:
     """Print one JSON document on stdout (ASCII escapes when stdout cannot carry UTF-8)."""
     text = dumps(document, ensure_ascii=not speaks_utf8(sys.stdout))
-    sys.stdout.write(text.translate(_ESCAPED) + "\n")
+    if not text.isascii():  # a flag of the string: all-ASCII text has nothing to escape
+        text = text.translate(_ESCAPED)
+    sys.stdout.write(text + "\n")
 
 
 def episodes_document(view: View) -> dict[str, Any]:
