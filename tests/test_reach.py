@@ -305,6 +305,30 @@ def test_damaged_indexes_are_rebuilt(invoke: Invoke, tmp_path: Path, args: tuple
     assert any(name.endswith(".related") for name in os.listdir(folder))
 
 
+OTHER_SHAPES = [
+    (".news.", ("since", "2", "-e", "4", "--json"), {2: (("c1",), None)}),
+    (".news.", ("since", "2", "-e", "4", "--json"), {2: [1, 2]}),
+    (".news.", ("since", "2", "-e", "4", "--json"), {"2": ()}),
+    (".related", ("relations", "-e", "5", "--json"), {1: "x"}),
+    (".related", ("relations", "-e", "5", "--json"), {"c1": (1,)}),
+    (".into.", ("relations", "afdal", "-e", "5", "--json"), {"afdal": [("x", "y")]}),
+]
+
+
+@pytest.mark.parametrize(("kind", "args", "piece"), OTHER_SHAPES)
+def test_a_well_formed_index_of_another_shape_is_rebuilt(
+    invoke: Invoke, tmp_path: Path, kind: str, args: tuple[str, ...], piece: object
+) -> None:
+    """An index that reads back (its header and CRC-32 are right) but holds something else: no traceback."""
+    expected = invoke(*args)
+    folder = tmp_path / "cache" / "rouge"
+    for name in os.listdir(folder):
+        if kind in name:
+            cache.write(str(folder / name), piece)
+    again = invoke(*args)
+    assert (again.exit_code, again.stdout, again.stderr) == (expected.exit_code, expected.stdout, expected.stderr)
+
+
 def test_a_damaged_news_record_is_made_again(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reach, "LONG", 0)  # every catch-up reads news records
     args = ("since", "2", "-e", "4", "--json")

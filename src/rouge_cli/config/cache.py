@@ -17,7 +17,7 @@ import zlib
 
 from rouge_cli.config.locations import cache_dir
 
-FORMAT = 10
+FORMAT = 11
 MAGIC = b"RGC1"
 HEADER = 16  # magic (4), content length (8), CRC-32 (4)
 LIMIT = 1 << 30

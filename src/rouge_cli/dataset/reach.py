@@ -86,9 +86,9 @@ def news_record(store: Store, episode: int, ids: Sequence[str]) -> Row:
     from rouge_cli.config import cache
 
     path = cache.cache_path(store.key, f"{cache.DERIVED}{episode}")
-    record = cache.read(path)
-    if type(record) is tuple and len(record) == len(ids) and all(map(_entry_of, record, ids)):
-        return record
+    stored = cache.read(path)
+    if type(stored) is tuple and len(stored) == len(ids) and all(map(_entry_of, stored, ids)):
+        return stored
     entries = []
     for character_id, row in store._rows(ids).items():
         facts, relations = _items_by_episode(row).get(episode, ((), ()))
@@ -102,9 +102,18 @@ def news_record(store: Store, episode: int, ids: Sequence[str]) -> Row:
                 tuple(place for place, _ in relations),
             )
         )
-    record = tuple(entries)
+    record: Row = _shared(tuple(entries), {})
     cache.write(path, record)
     return record
+
+
+def _shared(value: Any, seen: dict[Any, Any]) -> Any:
+    """`value` with equal strings made one object: marshal then writes each once, and reads it back once."""
+    if type(value) is tuple:
+        return tuple([_shared(item, seen) for item in value])
+    if type(value) is str:
+        return seen.setdefault(value, value)
+    return value
 
 
 def _entry_of(entry: Any, character_id: str) -> bool:
@@ -133,6 +142,9 @@ def _items_by_episode(row: Row) -> dict[int, tuple[list[Row], list[Row]]]:
     return found
 
 
+DAMAGED = (TypeError, ValueError, IndexError, KeyError, AttributeError)
+"""What reading an index of another shape than this code writes raises (its CRC-32 was right): rebuilt."""
+
 LONG = 4
 """A catch-up reads the characters' records, not news records, when it has more than 1/LONG as many entries."""
 
@@ -158,14 +170,14 @@ def for_since(store: Store, first: int, position: Position) -> Dataset:
 
     episodes = range(first, last + 1) if first >= 1 else range(0)  # none when the catch-up refuses `first`
     news: list[tuple[int, Sequence[str]]] = []
-    for b in sorted({episode % store.buckets for episode in episodes[: store.buckets]}):
-        news += [(episode, ids) for episode, ids in store._piece(f"news.{b}").items() if first <= episode <= last]
     try:
+        for b in sorted({episode % store.buckets for episode in episodes[: store.buckets]}):
+            news += [(episode, ids) for episode, ids in store._piece(f"news.{b}").items() if first <= episode <= last]
         if store._complete or LONG * sum(len(ids) for _, ids in news) > store.character_count:
             return _gather(store, {i for _, ids in news for i in ids}, position.moment, trim)
         records = [news_record(store, episode, ids) for episode, ids in sorted(news)]
         return _gather(store, (), position.moment, trim, _news_rows(store, records))
-    except (TypeError, ValueError, IndexError) as error:
+    except DAMAGED as error:
         raise StaleCacheError("news") from error
 
 
@@ -204,17 +216,20 @@ def for_relations(store: Store, query: str | None, position: Position) -> Datase
     candidates (as `Store.for_query`) and everyone holding a relation to one of them. Each
     comes with its identity's group, and with the groups of those its relations name. No facts.
     """
-    limit = position.moment
-    if query is None:
-        seeds = {holder for holder, shown in store._piece("related").items() if shown <= limit}
-    else:
-        from rouge_cli.dataset.store import bucket_of
+    from rouge_cli.dataset.store import StaleCacheError, bucket_of
 
-        seeds = store._candidates(query, limit)
-        for target in sorted(seeds):
-            holders = store._piece(f"into.{bucket_of(target, store.buckets)}").get(target, ())
-            seeds |= {holder for holder, shown in holders if shown <= limit}
-    return _gather(store, seeds, limit, lambda row: (*row[:5], (), (), (), row[8], (), row[10], row[11], ()))
+    limit = position.moment
+    try:
+        if query is None:
+            seeds = {holder for holder, shown in store._piece("related").items() if shown <= limit}
+        else:
+            seeds = store._candidates(query, limit)
+            for target in sorted(seeds):
+                holders = store._piece(f"into.{bucket_of(target, store.buckets)}").get(target, ())
+                seeds |= {holder for holder, shown in holders if shown <= limit}
+        return _gather(store, seeds, limit, lambda row: (*row[:5], (), (), (), row[8], (), row[10], row[11], ()))
+    except DAMAGED as error:
+        raise StaleCacheError("relations") from error
 
 
 def _gather(store: Store, seeds: Iterable[str], limit: int, trim: Trim, ready: dict[str, Row] | None = None) -> Dataset:

@@ -117,7 +117,9 @@ def catch_up(view: View, first: int) -> CatchUp:
     # Each character's facts of those episodes, placed by the first of them (then in the view's order).
     shown = []
     for c in view.characters:
-        facts = tuple(f for f in c.facts if f.episode >= first)
+        facts = c.facts  # in the order shown: when the first is in those episodes, so are the others
+        if facts and facts[0].episode < first:
+            facts = tuple(f for f in facts if f.episode >= first)
         if facts:
             shown.append((facts[0].episode, c, facts))
     shown.sort(key=lambda item: item[0])
