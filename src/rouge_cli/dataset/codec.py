@@ -43,6 +43,8 @@ def _made(kind: Any, rows: Sequence[Row], width: int) -> Any:
     """
     if len(rows[0]) != width:
         raise ValueError(f"a {kind.__name__} row of the wrong width")
+    if len(rows) == 1:  # the commonest case, without a comprehension
+        return (_new(kind, rows[0]),)
     return tuple([_new(kind, row) for row in rows])
 
 

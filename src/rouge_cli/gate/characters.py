@@ -129,6 +129,9 @@ def _latest(lists: Sequence[Sequence[DatedValue]], limit: int) -> tuple[ValueCha
 
 def _values(values: Sequence[DatedValue], limit: int) -> tuple[ValueChange, ...]:
     """One character's visible values in the order they became known (a dated value is a ValueChange)."""
+    if len(values) == 1:  # the commonest case, without a comprehension
+        v = values[0]
+        return (_new(ValueChange, v),) if v[1] * S + (E if v[3] is None else v[3]) <= limit else ()
     visible = [_new(ValueChange, v) for v in values if v[1] * S + (E if v[3] is None else v[3]) <= limit]
     if len(visible) > 1:  # a stable sort keeps the file's order of ties
         visible.sort(key=lambda v: v[1] * S + (E if v[3] is None else v[3]))
