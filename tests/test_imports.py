@@ -20,6 +20,7 @@ WHO_JSON = {
     "rouge_cli.cli.open_view",
     "rouge_cli.cli.run",
     "rouge_cli.common",
+    "rouge_cli.common.collector",
     "rouge_cli.common.errors",
     "rouge_cli.common.files",
     "rouge_cli.common.position",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 
+from rouge_cli.common.collector import PausedCollector
 from rouge_cli.common.position import Position, settled
 from rouge_cli.config.locations import PathLike, dataset_path
 from rouge_cli.config.precedence import EpisodeChoice, choose_episode
@@ -72,22 +72,6 @@ def open_view(
             store = open_store(path, rebuild=True)
             dataset = load(store, chosen)
         return gate(dataset, chosen)
-
-
-class PausedCollector:
-    """`with PausedCollector():` the cycle collector rests (and is restored after).
-
-    A view is many small objects without cycles: the collector would only scan them again
-    and again while they are made and read.
-    """
-
-    def __enter__(self) -> None:
-        self.collecting = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exception: object) -> None:
-        if self.collecting:
-            gc.enable()
 
 
 def _everything(store: Store, at: Position) -> Dataset:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rouge_cli.cli.open_view import PausedCollector, open_view
+from rouge_cli.cli.open_view import open_view
+from rouge_cli.common.collector import PausedCollector
 from rouge_cli.config.locations import PathLike
 from rouge_cli.query.find import filter_characters, find_character, find_faction, from_description, match, quoted
 from rouge_cli.view import CharacterView, View

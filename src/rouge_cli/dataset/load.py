@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
+from rouge_cli.common.collector import PausedCollector
 from rouge_cli.common.errors import DataError, Problem
 from rouge_cli.common.files import DATASET_LIMIT, FileTooLarge, NotARegularFile, read_regular
 from rouge_cli.config.locations import PathLike, dataset_path
@@ -67,26 +65,6 @@ def validate(document: dict[str, object]) -> tuple[Parsed, list[Problem]]:
     return parsed, problems
 
 
-@contextmanager
-def paused_collector() -> Iterator[None]:
-    """Pause the cycle collector while a dataset is loaded or cached.
-
-    Loading makes hundreds of thousands of small objects and no reference cycles; the
-    collector would otherwise scan them over and over. On the way out they join the oldest
-    generation (`gc.freeze` then `gc.unfreeze`), as if they had been there all along: still
-    collectable, but not scanned again by the young collections that would follow.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
-
-
 def load_dataset(path: PathLike | None = None) -> Dataset:
     """Load and validate a dataset (the shipped one by default); raise `DataError` on any problem."""
     return load_parsed(path).dataset
@@ -95,7 +73,7 @@ def load_dataset(path: PathLike | None = None) -> Dataset:
 def load_parsed(path: PathLike | None = None) -> Parsed:
     """`load_dataset`, with what validating it found out on the way (see `Parsed`)."""
     path = dataset_path(path)
-    with paused_collector():
+    with PausedCollector(settle=True):
         parsed, problems = validate(read_document(path))
     if problems:
         raise DataError(os.fspath(path), problems)

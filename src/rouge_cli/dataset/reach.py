@@ -91,7 +91,10 @@ def news_record(store: Store, episode: int, ids: Sequence[str]) -> Row:
         return stored
     entries = []
     for character_id, row in store._rows(ids).items():
-        facts, relations = _items_by_episode(row).get(episode, ((), ()))
+        # Facts (text, revealed_in, source, superseded_in, ...) shown or overturned then; relations
+        # (to, label, revealed_in, source, superseded_in, ...) overturned then: each with its place.
+        facts = [(place, f) for place, f in enumerate(row[9]) if episode in (f[1], f[3])]
+        relations = [(place, r) for place, r in enumerate(row[8]) if r[4] == episode]
         reported = (*row[:5], (), row[6], (), tuple(r for _, r in relations), tuple(f for _, f in facts))
         entries.append(
             (
@@ -127,19 +130,6 @@ def _entry_of(entry: Any, character_id: str) -> bool:
         and len(entry[3]) == len(entry[2][9])
         and len(entry[4]) == len(entry[2][8])
     )
-
-
-def _items_by_episode(row: Row) -> dict[int, tuple[list[Row], list[Row]]]:
-    """A character's facts shown or overturned, and relations overturned, by episode, each with its place."""
-    found: dict[int, tuple[list[Row], list[Row]]] = {}
-    for place, f in enumerate(row[9]):  # (text, revealed_in, source, superseded_in, ...)
-        found.setdefault(f[1], ([], []))[0].append((place, f))
-        if f[3] is not None and f[3] != f[1]:
-            found.setdefault(f[3], ([], []))[0].append((place, f))
-    for place, r in enumerate(row[8]):  # (to, label, revealed_in, source, superseded_in, ...)
-        if r[4] is not None:
-            found.setdefault(r[4], ([], []))[1].append((place, r))
-    return found
 
 
 DAMAGED = (TypeError, ValueError, IndexError, KeyError, AttributeError)
@@ -277,6 +267,6 @@ def _characters(store: Store, ids: set[str], trim: Trim, ready: dict[str, Row]) 
             rows = {i: rows[i] for i in sorted(rows, key=lambda i: cast(Row, store._summary(i))[0])}
         for character_id, row in rows.items():
             result[character_id] = decode_character(row)
-    except (TypeError, ValueError, IndexError, KeyError, AttributeError) as error:
+    except DAMAGED as error:
         raise StaleCacheError("records") from error
     return result

@@ -250,9 +250,10 @@ def open_store(path: PathLike, rebuild: bool = False) -> Store:
                 return Store(cast("dict[str, Any]", meta), key)
             except (TypeError, ValueError, IndexError, KeyError, AttributeError):
                 pass
-    from rouge_cli.dataset.load import load_parsed, paused_collector
+    from rouge_cli.common.collector import PausedCollector
+    from rouge_cli.dataset.load import load_parsed
 
-    with paused_collector():
+    with PausedCollector(settle=True):
         parsed = load_parsed(path)
         data = parsed.dataset
         pieces = None

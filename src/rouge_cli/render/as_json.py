@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 
+from rouge_cli.common.collector import PausedCollector
 from rouge_cli.common.position import format_time
 from rouge_cli.common.text import speaks_utf8
 from rouge_cli.render.json_text import dumps
@@ -34,13 +34,8 @@ def _paused(build: Callable[P, R]) -> Callable[P, R]:
     """`build`, run with the cycle collector resting: a large document is many small objects without cycles."""
 
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        if not gc.isenabled():
+        with PausedCollector():
             return build(*args, **kwargs)
-        gc.disable()
-        try:
-            return build(*args, **kwargs)
-        finally:
-            gc.enable()
 
     return run
 
